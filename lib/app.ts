@@ -1,0 +1,82 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { App, AppConfig } from "cdktf";
+import { IConstruct } from "constructs";
+import { OktaDirectory } from "./private/directory";
+import { OktaSynthError } from "./private/errors";
+import { findSecrets } from "./private/secrets";
+
+/** Checks a directory of synthesized output; returns one message per problem. */
+export type OutputCheck = (outdir: string) => string[];
+
+/** Properties of an OktaApp. */
+export interface OktaAppProps extends AppConfig {
+  /** More checks of the synthesized output, run before it replaces the previous output. @default - none */
+  readonly outputChecks?: OutputCheck[];
+}
+
+/**
+ * A cdktf App whose synth is all-or-nothing: every validation of every stack runs first and all
+ * problems are reported together; the output is written to a staging directory, checked (no secrets,
+ * plus `outputChecks`), and only then replaces the previous output. A failed synth leaves the
+ * previous cdktf.out untouched.
+ */
+export class OktaApp extends App {
+  /** Where the output lands once it passed every check. */
+  public readonly finalOutdir: string;
+  private readonly outputChecks: OutputCheck[];
+
+  constructor(props: OktaAppProps = {}) {
+    const finalOutdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
+    super({ ...props, outdir: freshDirectory(`${finalOutdir}.staging`), skipValidation: true });
+    this.finalOutdir = finalOutdir;
+    this.outputChecks = props.outputChecks ?? [];
+  }
+
+  /** Every problem in every stack, without writing anything. */
+  public validateAll(): string[] {
+    return collectProblems(this);
+  }
+
+  public synth(): void {
+    const problems = collectProblems(this);
+    if (problems.length > 0) throw new OktaSynthError(problems);
+    try {
+      super.synth();
+      const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(this.outdir));
+      if (outputProblems.length > 0) throw new OktaSynthError(outputProblems);
+    } catch (error) {
+      fs.rmSync(this.outdir, { recursive: true, force: true });
+      throw error;
+    }
+    fs.rmSync(this.finalOutdir, { recursive: true, force: true });
+    fs.renameSync(this.outdir, this.finalOutdir);
+  }
+}
+
+/** Removes what a failed synth may have left; the App then creates the directory anew. */
+function freshDirectory(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
+/** Runs every construct's validations; messages of the Okta constructs already name their paths. */
+export function collectProblems(scope: IConstruct): string[] {
+  const problems: string[] = [];
+  for (const construct of scope.node.findAll()) {
+    for (const message of construct.node.validate()) {
+      problems.push(construct instanceof OktaDirectory ? message : `[${construct.node.path}] ${message}`);
+    }
+  }
+  return problems;
+}
+
+function checkSecrets(outdir: string): string[] {
+  const stacksDir = path.join(outdir, "stacks");
+  if (!fs.existsSync(stacksDir)) return [];
+  return fs.readdirSync(stacksDir).flatMap((stack) => {
+    const file = path.join(stacksDir, stack, "cdk.tf.json");
+    if (!fs.existsSync(file)) return [];
+    return findSecrets(path.relative(process.cwd(), file), JSON.parse(fs.readFileSync(file, "utf8")));
+  });
+}

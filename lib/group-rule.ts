@@ -1,0 +1,76 @@
+import { Lazy } from "cdktf";
+import { Construct } from "constructs";
+import { GroupRule } from "../.gen/providers/okta/group-rule";
+import type { IOktaGroup } from "./group";
+import { RULE_STATUSES } from "./private/checks";
+import { OktaDirectory, groupIdExpression, userIdExpression } from "./private/directory";
+import { isProduction } from "./private/production";
+import { IOktaUser, stackBoundReference } from "./user";
+
+/** The statuses of a group rule. */
+export type GroupRuleStatus = (typeof RULE_STATUSES)[number];
+
+/** Properties of an OktaGroupRule. */
+export interface OktaGroupRuleProps {
+  /** The rule's name, unique in the org, at most 50 bytes. */
+  readonly name: string;
+  /**
+   * The Okta Expression Language condition, e.g. `user.department == "Engineering"`.
+   * @see https://developer.okta.com/docs/reference/okta-expression-language/
+   */
+  readonly expression: string;
+  /** The groups the rule assigns matching users to (at most 100). */
+  readonly groups: IOktaGroup[];
+  /** Users the rule never assigns (at most 100). @default - none */
+  readonly excludedUsers?: IOktaUser[];
+  /** @default "ACTIVE" */
+  readonly status?: GroupRuleStatus;
+  /** Remove the users the rule assigned when the rule is deleted or deactivated. @default false */
+  readonly removeAssignedUsers?: boolean;
+  /** Okta id of an existing rule to adopt: the first deploy imports it. @default - a new rule is created */
+  readonly importId?: string;
+}
+
+/**
+ * An Okta group rule (okta_group_rule): assigns users matching an expression to groups.
+ *
+ * The Terraform address is okta_group_rule.<id>; the generated resource is the child 'Resource'.
+ *
+ * @see https://registry.terraform.io/providers/okta/okta/6.12.0/docs/resources/group_rule
+ */
+export class OktaGroupRule extends Construct {
+  /** Okta's limit on groups assigned by one rule. */
+  public static readonly MAX_GROUPS = 100;
+  /** Okta's limit on users excluded from one rule. */
+  public static readonly MAX_EXCLUDED_USERS = 100;
+  /** Okta's limit on a rule name, in bytes. */
+  public static readonly MAX_NAME_BYTES = 50;
+
+  /** The props this rule was created with. */
+  public readonly props: OktaGroupRuleProps;
+  /** The generated okta_group_rule resource. */
+  public readonly resource: GroupRule;
+
+  constructor(scope: Construct, id: string, props: OktaGroupRuleProps) {
+    super(scope, id);
+    this.props = props;
+    this.resource = new GroupRule(this, "Resource", {
+      name: props.name,
+      expressionValue: props.expression,
+      groupAssignments: Lazy.listValue({ produce: () => props.groups.map(groupIdExpression) }),
+      usersExcluded: props.excludedUsers
+        ? Lazy.listValue({ produce: () => (props.excludedUsers ?? []).map(userIdExpression) })
+        : undefined,
+      status: props.status,
+      removeAssignedUsers: props.removeAssignedUsers,
+      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+    });
+    this.resource.overrideLogicalId(id);
+    OktaDirectory.of(this).addRule(this);
+  }
+
+  /** The Okta id of the rule, as a Terraform reference. */
+  public get ruleId(): string {
+    return stackBoundReference(this, "ruleId", `\${okta_group_rule.${this.node.id}.id}`);
+  }
+}

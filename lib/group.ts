@@ -1,0 +1,166 @@
+import { Construct, IConstruct } from "constructs";
+import { Group } from "../.gen/providers/okta/group";
+import { OktaDirectory } from "./private/directory";
+import { isProduction } from "./private/production";
+import { IOktaUser, stackBoundReference } from "./user";
+
+/** A group that other constructs can reference: one this stack defines, or one that already exists. */
+export interface IOktaGroup extends IConstruct {
+  /** The Okta id of the group, as a Terraform reference. */
+  readonly groupId: string;
+  /** Makes a user an explicit member (okta_group_memberships); the same as user.addToGroup(group). */
+  addUser(user: IOktaUser): void;
+  /** The explicit members added so far (a copy). */
+  readonly members: IOktaUser[];
+}
+
+/** Properties of an OktaGroup. */
+export interface OktaGroupProps {
+  /** The group's name, unique in the org, at most 255 bytes. */
+  readonly name: string;
+  /** @default - no description */
+  readonly description?: string;
+  /** Explicit members; the same as calling addUser for each. @default - none */
+  readonly members?: IOktaUser[];
+  /**
+   * Okta id of an existing group to adopt: the first deploy imports it instead of creating a new one.
+   * @default - a new group is created
+   */
+  readonly importId?: string;
+}
+
+/**
+ * Shared by defined and existing groups: explicit members, rendered by the stack as one
+ * okta_group_memberships named <group id>_members (track_all_users false), none without members.
+ */
+abstract class GroupBase extends Construct implements IOktaGroup {
+  public abstract readonly groupId: string;
+  /** The Terraform resource name of this group's okta_group_memberships, minus the "_members" suffix. */
+  public readonly address: string;
+  private readonly memberSet = new Set<IOktaUser>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.address = id;
+    OktaDirectory.of(this).addGroup(this);
+  }
+
+  public addUser(user: IOktaUser): void {
+    this.memberSet.add(user);
+  }
+
+  public get members(): IOktaUser[] {
+    return [...this.memberSet];
+  }
+
+  /** The members without copying. @internal */
+  public get _memberSet(): ReadonlySet<IOktaUser> {
+    return this.memberSet;
+  }
+
+  /** The okta_group attributes, or undefined for a group that only exists in Okta. @internal */
+  public abstract _renderAttributes(): Record<string, unknown> | undefined;
+
+  /** The id expression other resources of this stack use. @internal */
+  public abstract readonly _idExpression: string;
+}
+
+/**
+ * An Okta group (okta_group) with its explicit members.
+ *
+ * The Terraform address is okta_group.<id>; its members are okta_group_memberships.<id>_members.
+ * The generated okta_group is created as the child 'Resource' when you reach for it (escape hatch),
+ * as for OktaUser.
+ *
+ * @see https://registry.terraform.io/providers/okta/okta/6.12.0/docs/resources/group
+ */
+export class OktaGroup extends GroupBase {
+  /** References an existing Okta group by its id; creates nothing (members added to it are managed). */
+  public static fromGroupId(scope: Construct, id: string, oktaGroupId: string): IOktaGroup {
+    return new ExistingGroup(scope, id, oktaGroupId);
+  }
+
+  /** The props this group was created with. */
+  public readonly props: OktaGroupProps;
+  private generated?: Group;
+
+  constructor(scope: Construct, id: string, props: OktaGroupProps) {
+    super(scope, id);
+    this.props = props;
+    for (const member of props.members ?? []) {
+      this.addUser(member);
+    }
+    Object.defineProperty(this.node, "defaultChild", { get: () => this.resource, configurable: true });
+  }
+
+  public get groupId(): string {
+    return stackBoundReference(this, "groupId", this._idExpression);
+  }
+
+  /** @internal */
+  public get _idExpression(): string {
+    return `\${okta_group.${this.address}.id}`;
+  }
+
+  /** The generated okta_group resource (child 'Resource'), the escape hatch. */
+  public get resource(): Group {
+    this.generated ??= new GroupResource(this);
+    return this.generated;
+  }
+
+  /** True once the escape hatch was used. @internal */
+  public get _hasResource(): boolean {
+    return this.generated !== undefined;
+  }
+
+  /** @internal */
+  public _renderAttributes(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.props.name };
+    if (this.props.description !== undefined) out.description = this.props.description;
+    return out;
+  }
+}
+
+/** The generated okta_group, rendering the attributes of the OktaGroup it belongs to. */
+class GroupResource extends Group {
+  constructor(private readonly owner: OktaGroup) {
+    super(owner, "Resource", { name: owner.props.name });
+    this.overrideLogicalId(owner.address);
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return this.owner._renderAttributes();
+  }
+
+  public toTerraform(): any {
+    if (isProduction(this)) this.lifecycle = { ...this.lifecycle, preventDestroy: true };
+    return super.toTerraform();
+  }
+}
+
+/** A group that already exists in Okta, referenced by id. */
+class ExistingGroup extends GroupBase {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly groupId: string,
+  ) {
+    super(scope, id);
+  }
+
+  /** @internal */
+  public get _idExpression(): string {
+    return this.groupId;
+  }
+
+  /** @internal */
+  public _renderAttributes(): undefined {
+    return undefined;
+  }
+}
+
+/** True for groups whose members this library renders (defined or existing). @internal */
+export function isGroupBase(group: IOktaGroup): group is GroupBase {
+  return group instanceof GroupBase;
+}
+export type { GroupBase };

@@ -1,0 +1,133 @@
+import { LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { OktaProvider } from "../.gen/providers/okta/provider";
+import { markProduction } from "./private/production";
+
+/** A Terraform Cloud (HCP Terraform) workspace that runs one org's stack. */
+export interface OktaCloudWorkspace {
+  /** The Terraform Cloud organization. */
+  readonly organization: string;
+  /** The workspace name, e.g. "okta-prod". */
+  readonly workspace: string;
+  /** The project the workspace belongs to. @default - the organization's default project */
+  readonly project?: string;
+  /** Terraform Enterprise hostname. @default "app.terraform.io" */
+  readonly hostname?: string;
+}
+
+/**
+ * How the provider authenticates. Credentials themselves never appear here: the provider reads them
+ * from its environment variables (OKTA_API_TOKEN, or OKTA_API_CLIENT_ID + OKTA_API_PRIVATE_KEY +
+ * OKTA_API_PRIVATE_KEY_ID + OKTA_API_SCOPES).
+ */
+export interface OktaAuth {
+  /** "oauth" (an API service app with a private key, Okta's recommendation) or "api-token". */
+  readonly method: "oauth" | "api-token";
+  /**
+   * OAuth scopes the service app is granted. Compared at synth with the scopes the stack's constructs
+   * need; a missing one is a warning.
+   * @default - the least-privilege scopes the stack's constructs need
+   */
+  readonly scopes?: string[];
+}
+
+/** How hard the provider may use the org's API rate limits. */
+export interface OktaRateLimit {
+  /** Percentage (1-100) of each rate-limit bucket the provider may use. @default 50 */
+  readonly maxApiCapacity?: number;
+  /** Retry with backoff when Okta answers 429. @default true */
+  readonly backoff?: boolean;
+  /** Minimum seconds to wait before a retry. @default 30 */
+  readonly minWaitSeconds?: number;
+  /** Maximum seconds to wait before a retry. @default 300 */
+  readonly maxWaitSeconds?: number;
+  /** Retries per request (at most 100). @default 5 */
+  readonly maxRetries?: number;
+}
+
+/** Properties of an OktaOrgStack. */
+export interface OktaOrgStackProps {
+  /** The org's subdomain, e.g. "dev-123456" for dev-123456.okta.com. */
+  readonly orgName: string;
+  /** The org's domain. @default "okta.com" */
+  readonly baseUrl?: string;
+  /** The environment this org serves, e.g. "dev", "staging", "prod". */
+  readonly environment: string;
+  /** A production org: every user, group, group rule and schema property gets prevent_destroy. @default false */
+  readonly production?: boolean;
+  /** Run the stack in a Terraform Cloud workspace. @default - a local backend, terraform.<stack id>.tfstate in the project directory */
+  readonly cloud?: OktaCloudWorkspace;
+  /** How the provider authenticates (from its environment variables). @default - OAuth with the scopes the stack needs */
+  readonly auth?: OktaAuth;
+  /** Rate-limit settings. @default - 50% of each bucket, backoff on, 5 retries */
+  readonly rateLimit?: OktaRateLimit;
+}
+
+/**
+ * One Okta org as one Terraform stack: the okta provider (org name and base URL only; credentials
+ * come from the environment), a backend (Terraform Cloud workspace or local state), and production
+ * protection.
+ */
+export class OktaOrgStack extends TerraformStack {
+  /** The configured okta provider. */
+  public readonly provider: OktaProvider;
+  /** The props this stack was created with. */
+  public readonly props: OktaOrgStackProps;
+
+  constructor(scope: Construct, id: string, props: OktaOrgStackProps) {
+    super(scope, id);
+    this.props = props;
+    if (props.production) markProduction(this);
+    const rate = props.rateLimit ?? {};
+    this.provider = new OktaProvider(this, "okta", {
+      orgName: props.orgName,
+      baseUrl: props.baseUrl ?? "okta.com",
+      maxApiCapacity: rate.maxApiCapacity ?? 50,
+      backoff: rate.backoff ?? true,
+      minWaitSeconds: rate.minWaitSeconds,
+      maxWaitSeconds: rate.maxWaitSeconds,
+      maxRetries: rate.maxRetries ?? 5,
+    });
+    if (props.cloud) {
+      new TerraformCloudBlock(this, props.cloud);
+    } else {
+      // cdktf.out is replaced on every synth: keep state next to the project, not inside it.
+      new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    }
+  }
+}
+
+/**
+ * The `terraform { cloud { ... } }` block. cdktf's CloudBackend does the same but adds a validation
+ * that runs `terraform version`, which fails the synth on machines without terraform.
+ */
+class TerraformCloudBlock extends TerraformBackend {
+  constructor(
+    scope: Construct,
+    private readonly workspace: OktaCloudWorkspace,
+  ) {
+    super(scope, "backend", "cloud");
+  }
+
+  public toTerraform(): any {
+    const w = this.workspace;
+    return {
+      terraform: {
+        cloud: {
+          organization: w.organization,
+          hostname: w.hostname,
+          workspaces: { name: w.workspace, project: w.project },
+        },
+      },
+    };
+  }
+
+  public toMetadata(): any {
+    const hostname = this.workspace.hostname;
+    return { ...super.toMetadata(), cloud: !hostname || hostname.startsWith("app.terraform.io") ? "tfc" : "tfe" };
+  }
+
+  public getRemoteStateDataSource(): TerraformRemoteState {
+    throw new Error(`${this.node.path}: cross-stack references between org stacks are not supported; each org is managed on its own.`);
+  }
+}

@@ -1,0 +1,280 @@
+import { Annotations, TerraformElement, TerraformProvider, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import type { GroupBase, IOktaGroup } from "../group";
+import type { OktaGroupRule } from "../group-rule";
+import type { OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../schema-property";
+import type { IOktaUser, OktaUser } from "../user";
+import { validateCustomProfile, validateGroup, validateRule, validateSchemaProperty, validateUser } from "./rules";
+import { isProduction } from "./production";
+import { messages } from "./errors";
+import { isConcrete, isTerraformName } from "./checks";
+
+const DIRECTORY_ID = "OktaDirectory";
+
+/** Any schema property construct: both write the org's user schema. */
+export type SchemaPropertyConstruct = OktaUserSchemaProperty | OktaUserBaseSchemaProperty;
+
+/** The expression a resource of the same stack uses for a user's Okta id. */
+export function userIdExpression(user: IOktaUser): string {
+  return (user as Partial<{ _idExpression: string }>)._idExpression ?? user.userId;
+}
+
+/** The expression a resource of the same stack uses for a group's Okta id. */
+export function groupIdExpression(group: IOktaGroup): string {
+  return (group as Partial<{ _idExpression: string }>)._idExpression ?? group.groupId;
+}
+
+/**
+ * One per stack: knows every Okta construct of the org, renders users, groups and memberships as
+ * plain JSON in one pass (the per-resource cost of generated classes dominates synth at 100,000 users),
+ * chains schema properties, and runs the whole-org checks at synth, all problems at once.
+ */
+export class OktaDirectory extends TerraformElement {
+  /** The directory of the stack that `scope` belongs to, created on first use. */
+  public static of(scope: IConstruct): OktaDirectory {
+    const stack = TerraformStack.of(scope);
+    return (stack.node.tryFindChild(DIRECTORY_ID) as OktaDirectory | undefined) ?? new OktaDirectory(stack);
+  }
+
+  /** Users, groups, rules and schema properties, in declaration order. */
+  public readonly users: OktaUser[] = [];
+  public readonly groups: GroupBase[] = [];
+  public readonly rules: OktaGroupRule[] = [];
+  public readonly schemaProperties: SchemaPropertyConstruct[] = [];
+  private customByIndex?: Map<string, OktaUserSchemaProperty>;
+
+  private constructor(stack: TerraformStack) {
+    super(stack, DIRECTORY_ID);
+    this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  public addUser(user: OktaUser): void {
+    this.users.push(user);
+  }
+
+  public addGroup(group: GroupBase): void {
+    this.groups.push(group);
+  }
+
+  public addRule(rule: OktaGroupRule): void {
+    this.rules.push(rule);
+  }
+
+  /** Registers a schema property and makes it depend on the one declared before it. */
+  public addSchemaProperty(property: SchemaPropertyConstruct): void {
+    const previous = this.schemaProperties[this.schemaProperties.length - 1];
+    if (previous) {
+      property.resource.dependsOn = [...(property.resource.dependsOn ?? []), previous.resource.fqn];
+    }
+    this.schemaProperties.push(property);
+    this.customByIndex = undefined;
+  }
+
+  /** Custom schema properties by index (the first declaration wins; duplicates are reported). */
+  public customProperties(): Map<string, OktaUserSchemaProperty> {
+    if (!this.customByIndex) {
+      this.customByIndex = new Map();
+      for (const property of this.schemaProperties) {
+        if (isCustom(property) && !this.customByIndex.has(property.props.index)) {
+          this.customByIndex.set(property.props.index, property);
+        }
+      }
+    }
+    return this.customByIndex;
+  }
+
+  /** The custom schema properties a user's customProfile uses: the user must be written after them. */
+  public schemaDependencies(user: OktaUser): OktaUserSchemaProperty[] {
+    const profile = user.props.customProfile;
+    if (!profile) return [];
+    const declared = this.customProperties();
+    const dependencies: OktaUserSchemaProperty[] = [];
+    for (const key of Object.keys(profile)) {
+      const property = declared.get(key);
+      if (property) dependencies.push(property);
+    }
+    return dependencies;
+  }
+
+  public toTerraform(): any {
+    const production = isProduction(this);
+    const lifecycle = production ? { prevent_destroy: true } : undefined;
+    const users: Record<string, unknown> = {};
+    const groups: Record<string, unknown> = {};
+    const memberships: Record<string, unknown> = {};
+    const imports: { to: string; id: string }[] = [];
+
+    for (const user of this.users) {
+      if (user.props.importId !== undefined) imports.push({ to: `okta_user.${user.address}`, id: user.props.importId });
+      if (user._hasResource) continue;
+      const attributes = user._renderAttributes();
+      const dependencies = this.schemaDependencies(user);
+      if (dependencies.length > 0) {
+        attributes.depends_on = dependencies.map((property) => `\${okta_user_schema_property.${property.node.id}}`);
+      }
+      if (lifecycle) attributes.lifecycle = lifecycle;
+      users[user.address] = attributes;
+    }
+    for (const group of this.groups) {
+      const attributes = group._renderAttributes();
+      if (attributes) {
+        const importId = (group as { props?: { importId?: string } }).props?.importId;
+        if (importId !== undefined) imports.push({ to: `okta_group.${group.address}`, id: importId });
+        if (!(group as { _hasResource?: boolean })._hasResource) {
+          if (lifecycle) attributes.lifecycle = lifecycle;
+          groups[group.address] = attributes;
+        }
+      }
+      if (group._memberSet.size > 0) {
+        memberships[`${group.address}_members`] = {
+          group_id: group._idExpression,
+          users: Array.from(group._memberSet, userIdExpression),
+          track_all_users: false,
+        };
+      }
+    }
+    for (const rule of this.rules) {
+      if (rule.props.importId !== undefined) imports.push({ to: `okta_group_rule.${rule.node.id}`, id: rule.props.importId });
+    }
+    for (const property of this.schemaProperties) {
+      const importId = isCustom(property) ? property.props.importId : undefined;
+      if (importId !== undefined) imports.push({ to: `okta_user_schema_property.${property.node.id}`, id: importId });
+    }
+
+    const resource: Record<string, unknown> = {};
+    if (Object.keys(users).length > 0) resource.okta_user = users;
+    if (Object.keys(groups).length > 0) resource.okta_group = groups;
+    if (Object.keys(memberships).length > 0) resource.okta_group_memberships = memberships;
+    const out: Record<string, unknown> = {};
+    if (Object.keys(resource).length > 0) out.resource = resource;
+    if (imports.length > 0) out.import = imports;
+    return out;
+  }
+
+  /** Every problem with the org's Okta constructs, each naming the construct path. */
+  public validate(): string[] {
+    const problems: string[] = [];
+    const stack = TerraformStack.of(this);
+    const addresses = new AddressBook();
+
+    if (!hasOktaProvider(stack)) problems.push(messages.noProvider(stack.node.path));
+
+    const logins = new DuplicateFinder();
+    const declared = this.customProperties();
+    for (const user of this.users) {
+      addresses.add("okta_user", user.address, user);
+      problems.push(...validateUser(user));
+      problems.push(...validateCustomProfile(user, declared));
+      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.node.path, user.props.login);
+    }
+    problems.push(...logins.report(messages.duplicateLogin));
+
+    const groupNames = new DuplicateFinder();
+    const ruleTargets = new Map<IOktaGroup, string[]>();
+    for (const rule of this.rules) {
+      for (const group of rule.props.groups) {
+        ruleTargets.set(group, [...(ruleTargets.get(group) ?? []), rule.node.path]);
+      }
+    }
+    for (const group of this.groups) {
+      const defined = group._renderAttributes() !== undefined;
+      if (defined) {
+        addresses.add("okta_group", group.address, group);
+        const name = (group as unknown as { props: { name: string } }).props.name;
+        if (isConcrete(name)) groupNames.add(name.toLowerCase(), group.node.path, name);
+        problems.push(...validateGroup(group, name));
+      }
+      if (group._memberSet.size > 0) {
+        addresses.add("okta_group_memberships", `${group.address}_members`, group);
+        for (const member of group._memberSet) {
+          if (TerraformStack.of(member) !== stack) problems.push(messages.crossOrg(group.node.path, "member", member.node.path));
+        }
+        const rules = ruleTargets.get(group);
+        if (rules) Annotations.of(group).addWarning(messages.ruleAndMembers(group.node.path, rules));
+      }
+    }
+    problems.push(...groupNames.report(messages.duplicateGroupName));
+
+    for (const rule of this.rules) {
+      addresses.add("okta_group_rule", rule.node.id, rule);
+      problems.push(...validateRule(rule));
+      for (const group of rule.props.groups) {
+        if (TerraformStack.of(group) !== stack) problems.push(messages.crossOrg(rule.node.path, "group", group.node.path));
+      }
+      for (const user of rule.props.excludedUsers ?? []) {
+        if (TerraformStack.of(user) !== stack) problems.push(messages.crossOrg(rule.node.path, "excluded user", user.node.path));
+      }
+    }
+
+    const indexes = new DuplicateFinder();
+    const uniqueByType = new Map<string, string[]>();
+    for (const property of this.schemaProperties) {
+      const type = isCustom(property) ? "okta_user_schema_property" : "okta_user_base_schema_property";
+      addresses.add(type, property.node.id, property);
+      problems.push(...validateSchemaProperty(property));
+      const userType = property.props.userType ?? "default";
+      if (isConcrete(property.props.index)) {
+        indexes.add(`${userType}/${property.props.index}`, property.node.path, property.props.index);
+      }
+      if (isCustom(property) && property.props.unique === "UNIQUE_VALIDATED") {
+        uniqueByType.set(userType, [...(uniqueByType.get(userType) ?? []), property.node.path]);
+      }
+    }
+    problems.push(...indexes.report((index, paths) => messages.duplicateIndex(index, paths)));
+    for (const paths of uniqueByType.values()) {
+      if (paths.length > 5) problems.push(messages.tooManyUnique(paths, 5));
+    }
+
+    problems.push(...addresses.report());
+    return problems;
+  }
+}
+
+function isCustom(property: SchemaPropertyConstruct): property is OktaUserSchemaProperty {
+  return property.resource.terraformResourceType === "okta_user_schema_property";
+}
+
+function hasOktaProvider(stack: TerraformStack): boolean {
+  return stack.node
+    .findAll()
+    .some((c) => c instanceof TerraformProvider && c.terraformResourceType === "okta");
+}
+
+/** Collects keys seen more than once, with the paths that used them. */
+class DuplicateFinder {
+  private readonly seen = new Map<string, { shown: string; paths: string[] }>();
+
+  public add(key: string, path: string, shown: string): void {
+    const entry = this.seen.get(key);
+    if (entry) entry.paths.push(path);
+    else this.seen.set(key, { shown, paths: [path] });
+  }
+
+  public report(message: (shown: string, paths: string[]) => string): string[] {
+    return [...this.seen.values()].filter((e) => e.paths.length > 1).map((e) => message(e.shown, e.paths));
+  }
+}
+
+/** Terraform addresses in use: each must be a valid name and unique per resource type. */
+class AddressBook {
+  private readonly byType = new Map<string, DuplicateFinder>();
+  private readonly invalid: string[] = [];
+
+  public add(type: string, address: string, owner: IConstruct): void {
+    if (!isTerraformName(address)) {
+      this.invalid.push(messages.invalidAddress(owner.node.path, owner.node.id));
+      return;
+    }
+    let finder = this.byType.get(type);
+    if (!finder) this.byType.set(type, (finder = new DuplicateFinder()));
+    finder.add(address, owner.node.path, address);
+  }
+
+  public report(): string[] {
+    const problems = [...new Set(this.invalid)];
+    for (const [type, finder] of this.byType) {
+      problems.push(...finder.report((address, paths) => messages.duplicateAddress(type, address, paths)));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,14 @@
+import { TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+
+const PRODUCTION = Symbol.for("cdktf-okta.production");
+
+/** Marks a stack as a production org: its users, groups, rules and schema properties get prevent_destroy. */
+export function markProduction(stack: TerraformStack): void {
+  Object.defineProperty(stack, PRODUCTION, { value: true });
+}
+
+/** True when the construct's stack is a production org. */
+export function isProduction(scope: IConstruct): boolean {
+  return (TerraformStack.of(scope) as unknown as Record<symbol, unknown>)[PRODUCTION] === true;
+}
