@@ -12,7 +12,10 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
-const GEN_DIR = path.join(ROOT, ".gen", "providers");
+// `--out DIR` writes the bindings elsewhere (the tests regenerate into a temporary directory and compare).
+const outIndex = process.argv.indexOf("--out");
+const GEN_ROOT = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(ROOT, ".gen");
+const GEN_DIR = path.join(GEN_ROOT, "providers");
 
 /** The providers this project binds: the schema snapshot and the constraint `cdktf get` would use. */
 const PROVIDERS = [
@@ -65,9 +68,9 @@ async function generate() {
     const generator = new TerraformProviderGenerator(code, schema);
     generator.generate(target);
     // The generator writes providers/<name>/..., the layout `cdktf get` gives .gen.
-    await generator.save(path.join(ROOT, ".gen"));
+    await generator.save(GEN_ROOT);
     fs.writeFileSync(stampPath(p.name), stampOf(snapshotPath));
-    console.log(`generated .gen/providers/${p.name} from ${p.snapshot}`);
+    console.log(`generated ${path.relative(process.cwd(), outdir) || "."} from ${p.snapshot}`);
   }
 }
 

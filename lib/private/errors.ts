@@ -61,7 +61,7 @@ export const messages = {
   undeclaredCustomKey: (path: string, key: string, declared: string[]) =>
     `${path}: customProfile key ${show(key)} is not a user schema property declared in this org (declared: ${declared.length ? declared.join(", ") : "none"}). Declare it with new OktaUserSchemaProperty(this, "...", { index: ${show(key)}, ... }) (an existing property is adopted), or remove the key.`,
   customValueType: (path: string, key: string, value: unknown, expected: string) =>
-    `${path}: customProfile.${key} is ${show(value)}, which does not fit the declared type ${expected}; give a ${expected} value.`,
+    `${path}: customProfile.${key} is ${show(value)}, which does not fit the declared type ${expected}; give a value of type ${expected}.`,
   customValueNotAllowed: (path: string, key: string, value: unknown, allowed: readonly unknown[]) =>
     `${path}: customProfile.${key} is ${show(value)}; the schema property allows only ${allowed.map((a) => show(a)).join(", ")}.`,
   missingRequiredCustom: (path: string, key: string, propertyPath: string) =>
