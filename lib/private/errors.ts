@@ -34,6 +34,8 @@ export const messages = {
     `${paths.join(" and ")}: both are named ${show(name)}; Okta group names must be unique in an org. Rename one of them.`,
   badIndex: (path: string, index: string) =>
     `${path}: index ${show(index)} is not a valid Okta variable name; start with a letter and use only letters, digits and underscores, e.g. ${show(suggestIndex(index))}.`,
+  notBaseAttribute: (path: string, index: string, base: readonly string[]) =>
+    `${path}: index ${show(index)} is not one of Okta's base attributes (${oneOf(base)}); to add an attribute of your own use OktaUserSchemaProperty.`,
   reservedIndex: (path: string, index: string) =>
     `${path}: index ${show(index)} is reserved by Okta; choose another name, e.g. ${show(index + "_attr")}.`,
   duplicateIndex: (index: string, paths: string[]) =>

@@ -153,7 +153,8 @@ export function validateSchemaProperty(property: OktaUserSchemaProperty | OktaUs
   checkEnum(problems, path, "master", p.master, SCHEMA_MASTERS);
   checkEnum(problems, path, "permissions", p.permissions, SCHEMA_PERMISSIONS);
   if (property instanceof OktaUserBaseSchemaProperty) {
-    checkEnum(problems, path, "index", p.index, OktaUserBaseSchemaProperty.BASE_INDEXES);
+    const base = OktaUserBaseSchemaProperty.BASE_INDEXES;
+    if (isConcrete(p.index) && !base.includes(p.index)) problems.push(messages.notBaseAttribute(path, p.index, base));
     return problems;
   }
   const c = (property as OktaUserSchemaProperty).props;
