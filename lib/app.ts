@@ -39,9 +39,9 @@ export class OktaApp extends App {
   }
 
   public synth(): void {
-    const problems = collectProblems(this);
-    if (problems.length > 0) throw new OktaSynthError(problems);
     try {
+      const problems = collectProblems(this);
+      if (problems.length > 0) throw new OktaSynthError(problems);
       super.synth();
       const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(this.outdir));
       if (outputProblems.length > 0) throw new OktaSynthError(outputProblems);

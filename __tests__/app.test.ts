@@ -1,0 +1,78 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { OktaApp, OktaGroup, OktaOrgStack, OktaSynthError, OktaUser } from "../lib";
+
+function tempOutdir(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-app-")), "cdktf.out");
+}
+
+function app(outdir: string, broken = false, extra: Partial<ConstructorParameters<typeof OktaApp>[0]> = {}): OktaApp {
+  const result = new OktaApp({ outdir, ...extra });
+  for (const [id, orgName] of [["okta-dev", "acme-dev"], ["okta-prod", "acme"]]) {
+    const stack = new OktaOrgStack(result, id, { orgName, environment: id, cloud: id === "okta-prod" ? { organization: "acme", workspace: id } : undefined });
+    new OktaGroup(stack, "garden", { name: "The Garden" });
+    if (broken) new OktaUser(stack, "bad", { login: "nope", email: "bad@example.com", firstName: "B", lastName: "D" });
+  }
+  return result;
+}
+
+describe("OktaApp", () => {
+  test("synthesizes every org stack into cdktf.out/stacks/<stack>/cdk.tf.json", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    // WHEN
+    app(outdir).synth();
+    // THEN
+    expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["okta-dev", "okta-prod"]);
+    const prod = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "okta-prod", "cdk.tf.json"), "utf8"));
+    expect(prod["//"].metadata).toMatchObject({ backend: "cloud", cloud: "tfc" });
+    expect(fs.existsSync(`${outdir}.staging`)).toBe(false);
+  });
+
+  test("a failed synth lists every problem of every stack and leaves the previous output untouched", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    app(outdir).synth();
+    const before = fs.readFileSync(path.join(outdir, "stacks", "okta-dev", "cdk.tf.json"), "utf8");
+    // WHEN
+    const synth = () => app(outdir, true).synth();
+    // THEN
+    expect(synth).toThrow(OktaSynthError);
+    expect(synth).toThrow(
+      'cdktf-okta found 2 problems; nothing was written:\n' +
+        '  okta-dev/bad: login "nope" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).\n' +
+        '  okta-prod/bad: login "nope" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).',
+    );
+    expect(fs.readFileSync(path.join(outdir, "stacks", "okta-dev", "cdk.tf.json"), "utf8")).toBe(before);
+    expect(fs.existsSync(`${outdir}.staging`)).toBe(false);
+  });
+
+  test("an output check that finds problems fails the synth and keeps the previous output", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    app(outdir).synth();
+    // WHEN
+    const synth = () => app(outdir, false, { outputChecks: [(dir) => [`checked ${path.basename(dir)}`]] }).synth();
+    // THEN
+    expect(synth).toThrow("cdktf-okta found 1 problem; nothing was written:\n  checked cdktf.out.staging");
+    expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["okta-dev", "okta-prod"]);
+  });
+
+  test("fails when a secret reaches the output through an escape hatch", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    const result = app(outdir);
+    const stack = result.node.findChild("okta-dev") as OktaOrgStack;
+    const user = new OktaUser(stack, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "B", lastName: "R" });
+    // WHEN
+    user.resource.addOverride("password", "hunter2");
+    stack.provider.addOverride("api_token", "00abc");
+    // THEN
+    expect(() => result.synth()).toThrow(
+      "cdktf-okta found 2 problems; nothing was written:\n" +
+        `  ${path.relative(process.cwd(), `${outdir}.staging/stacks/okta-dev/cdk.tf.json`)}: okta_user.bird sets password, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).\n` +
+        `  ${path.relative(process.cwd(), `${outdir}.staging/stacks/okta-dev/cdk.tf.json`)}: provider.okta sets api_token, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import { Testing } from "cdktf";
+import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
+import { orgStack, synthJson } from "./util";
+
+function populate(stack: OktaOrgStack): void {
+  new OktaUserSchemaProperty(stack, "dob", { index: "date_of_birth", title: "Date of Birth", type: "string" });
+  const garden = new OktaGroup(stack, "garden", { name: "The Garden" });
+  new OktaUser(stack, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "B", lastName: "R", groups: [garden] });
+  new OktaGroupRule(stack, "rule", { name: "R", expression: "true", groups: [garden] });
+}
+
+describe("OktaOrgStack", () => {
+  test("configures the okta provider with org name, base URL and rate limits only", () => {
+    // GIVEN
+    const stack = orgStack("okta-dev", { orgName: "acme-dev", baseUrl: "oktapreview.com" });
+    // WHEN
+    const json = synthJson(stack);
+    // THEN
+    expect(json.provider.okta).toEqual([{ org_name: "acme-dev", base_url: "oktapreview.com", max_api_capacity: 50, backoff: true, max_retries: 5 }]);
+    expect(json.terraform.required_providers.okta).toEqual({ source: "okta/okta", version: "6.12.0" });
+  });
+
+  test("base_url defaults to okta.com and rateLimit maps to the provider's settings", () => {
+    // GIVEN
+    const stack = orgStack("okta-dev", { rateLimit: { maxApiCapacity: 30, backoff: false, minWaitSeconds: 10, maxWaitSeconds: 60, maxRetries: 10 } });
+    // WHEN
+    const json = synthJson(stack);
+    // THEN
+    expect(json.provider.okta[0]).toEqual({
+      org_name: "acme-dev", base_url: "okta.com", max_api_capacity: 30, backoff: false, min_wait_seconds: 10, max_wait_seconds: 60, max_retries: 10,
+    });
+  });
+
+  test("uses a local backend with its own state file outside cdktf.out by default", () => {
+    // GIVEN
+    const stack = orgStack("okta-dev");
+    // THEN
+    expect(synthJson(stack).terraform.backend).toEqual({ local: { path: "../../../terraform.okta-dev.tfstate" } });
+  });
+
+  test("cloud gives a Terraform Cloud block with the named workspace and no local backend", () => {
+    // GIVEN
+    const stack = orgStack("okta-prod", { cloud: { organization: "acme", workspace: "okta-prod", project: "identity" } });
+    // WHEN
+    const json = synthJson(stack);
+    // THEN
+    expect(json.terraform.cloud).toEqual({ organization: "acme", workspaces: { name: "okta-prod", project: "identity" } });
+    expect(json.terraform.backend).toBeUndefined();
+  });
+
+  test("production adds prevent_destroy to every user, group, group rule and schema property", () => {
+    // GIVEN
+    const stack = orgStack("okta-prod", { production: true });
+    // WHEN
+    populate(stack);
+    // THEN
+    const resource = synthJson(stack).resource;
+    expect(resource.okta_user.bird.lifecycle).toEqual({ prevent_destroy: true });
+    expect(resource.okta_group.garden.lifecycle).toEqual({ prevent_destroy: true });
+    expect(resource.okta_group_rule.rule.lifecycle).toEqual({ prevent_destroy: true });
+    expect(resource.okta_user_schema_property.dob.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test("production protects users and groups rendered through the escape hatch too", () => {
+    // GIVEN
+    const stack = orgStack("okta-prod", { production: true });
+    populate(stack);
+    // WHEN
+    for (const id of ["bird", "garden"]) void stack.node.findChild(id).node.defaultChild;
+    // THEN
+    const resource = synthJson(stack).resource;
+    expect(resource.okta_user.bird.lifecycle).toEqual({ prevent_destroy: true });
+    expect(resource.okta_group.garden.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test("non-production stacks have no prevent_destroy anywhere", () => {
+    // GIVEN
+    const stack = orgStack("okta-dev");
+    // WHEN
+    populate(stack);
+    // THEN
+    expect(Testing.synth(stack)).not.toContain("prevent_destroy");
+  });
+});
