@@ -110,7 +110,8 @@ export const PROFILE_ATTRIBUTES: { readonly [K in keyof Required<OktaUserProfile
   userType: "user_type",
   zipCode: "zip_code",
 };
-const PROFILE_ENTRIES = Object.entries(PROFILE_ATTRIBUTES) as [keyof OktaUserProfile, string][];
+
+const PROFILE_ATTRIBUTE_MAP = new Map<string, string>(Object.entries(PROFILE_ATTRIBUTES));
 
 /**
  * Properties of an OktaUser.
@@ -222,9 +223,10 @@ export class OktaUser extends Construct implements IOktaUser {
       first_name: p.firstName,
       last_name: p.lastName,
     };
-    for (const [prop, attribute] of PROFILE_ENTRIES) {
-      const value = p[prop];
-      if (value !== undefined) out[attribute] = value;
+    for (const prop of Object.keys(p)) {
+      const attribute = PROFILE_ATTRIBUTE_MAP.get(prop);
+      const value = p[prop as keyof OktaUserProfile];
+      if (attribute !== undefined && value !== undefined) out[attribute] = value;
     }
     if (p.status !== undefined) out.status = p.status;
     if (p.customProfile !== undefined) out.custom_profile_attributes = JSON.stringify(p.customProfile);
