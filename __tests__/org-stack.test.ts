@@ -1,8 +1,8 @@
-import { Testing } from "cdktf";
-import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { OktaGroup, OktaGroupRule, OktaProvider, OktaUser, OktaUserSchemaProperty } from "../lib";
 import { orgStack, synthJson } from "./util";
 
-function populate(stack: OktaOrgStack): void {
+function populate(stack: TerraformStack): void {
   new OktaUserSchemaProperty(stack, "dob", { index: "date_of_birth", title: "Date of Birth", type: "string" });
   const garden = new OktaGroup(stack, "garden", { name: "The Garden" });
   new OktaUser(stack, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "B", lastName: "R", groups: [garden] });
@@ -80,5 +80,23 @@ describe("OktaOrgStack", () => {
     populate(stack);
     // THEN
     expect(Testing.synth(stack)).not.toContain("prevent_destroy");
+  });
+
+  test("renders users, groups and memberships exactly as a plain TerraformStack with an okta provider does", () => {
+    // GIVEN
+    const app = Testing.app();
+    const org = orgStack("org", {}, app);
+    const plain = new TerraformStack(app, "plain");
+    new OktaProvider(plain, "okta", { orgName: "acme-dev" });
+    const domain = (scope: TerraformStack) => new TerraformVariable(scope, "domain", { default: "example.com" }).stringValue;
+    // WHEN
+    for (const stack of [org, plain]) {
+      populate(stack);
+      new OktaUser(stack, "tokened", { login: `t@${domain(stack)}`, email: "t@example.com", firstName: "T", lastName: "K" });
+    }
+    // THEN
+    const resources = (stack: TerraformStack) => JSON.parse(Testing.synth(stack)).resource;
+    expect(resources(org)).toEqual(resources(plain));
+    expect(resources(org).okta_user.tokened.login).toBe("t@${var.domain}");
   });
 });

@@ -1,6 +1,7 @@
 import { LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { OktaProvider } from "../.gen/providers/okta/provider";
+import { OktaDirectory } from "./private/directory";
 import { markProduction } from "./private/production";
 
 /** A Terraform Cloud (HCP Terraform) workspace that runs one org's stack. */
@@ -94,6 +95,13 @@ export class OktaOrgStack extends TerraformStack {
       // cdktf.out is replaced on every synth: keep state next to the project, not inside it.
       new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     }
+  }
+
+  /** The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve. */
+  public toTerraform(): any {
+    const directory = this.node.tryFindChild("OktaDirectory");
+    if (!(directory instanceof OktaDirectory)) return super.toTerraform();
+    return directory.renderForStack(this, () => super.toTerraform());
   }
 }
 

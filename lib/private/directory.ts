@@ -1,4 +1,14 @@
-import { Annotations, Lazy, TerraformElement, TerraformProvider, TerraformStack } from "cdktf";
+import {
+  Annotations,
+  DefaultTokenResolver,
+  Lazy,
+  StringConcat,
+  TerraformElement,
+  TerraformProvider,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from "cdktf";
 import { IConstruct } from "constructs";
 import type { GroupBase, IOktaGroup } from "../group";
 import type { OktaGroupRule } from "../group-rule";
@@ -109,10 +119,38 @@ export class OktaDirectory extends TerraformElement {
    * synth time at 100,000 users.
    */
   public toTerraform(): any {
+    if (this.mergedByStack) return {};
     return Lazy.anyValue({ produce: (context) => (context.preparing ? {} : this.render()) });
   }
 
-  private render(): Record<string, unknown> {
+  /**
+   * Renders users, groups and memberships for a stack that merges them into its JSON itself
+   * (OktaOrgStack), after cdktf resolved everything else: plain values need no resolving, so only an
+   * output that holds tokens (e.g. a login built from a TerraformVariable) is resolved, once.
+   */
+  public renderForStack(stack: TerraformStack, renderElements: () => any): any {
+    this.mergedByStack = true;
+    let tf: any;
+    try {
+      tf = renderElements();
+    } finally {
+      this.mergedByStack = false;
+    }
+    const rendered = this.render();
+    const own = containsToken(rendered)
+      ? Tokenization.resolve(rendered, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })
+      : rendered;
+    for (const [type, byName] of Object.entries<Record<string, unknown>>(own.resource ?? {})) {
+      tf.resource ??= {};
+      tf.resource[type] = { ...tf.resource[type], ...byName };
+    }
+    if (own.import) tf.import = [...(tf.import ?? []), ...own.import];
+    return tf;
+  }
+
+  private mergedByStack = false;
+
+  private render(): Record<string, any> {
     const production = isProduction(this);
     const lifecycle = production ? { prevent_destroy: true } : undefined;
     const users: Record<string, unknown> = {};
@@ -298,4 +336,14 @@ class AddressBook {
     }
     return problems;
   }
+}
+
+/** True when any string, number or list in a rendered value is an unresolved token. */
+function containsToken(value: unknown): boolean {
+  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
+  if (Array.isArray(value)) return value.some(containsToken);
+  if (value !== null && typeof value === "object") {
+    for (const key in value) if (containsToken((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
