@@ -29,6 +29,16 @@ describe("OktaGroupRule", () => {
     expect(problems(stack)).toEqual([]);
   });
 
+  test("renamedFrom moves the rule's state to its new address", () => {
+    // GIVEN
+    const stack = orgStack();
+    const group = new OktaGroup(stack, "g", { name: "G" });
+    // WHEN
+    new OktaGroupRule(stack, "engineering", { name: "R", expression: "true", groups: [group], renamedFrom: "eng_rule" });
+    // THEN
+    expect(synthJson(stack).moved).toEqual([{ from: "okta_group_rule.eng_rule", to: "okta_group_rule.engineering" }]);
+  });
+
   test("importId adopts an existing rule", () => {
     // GIVEN
     const stack = orgStack();

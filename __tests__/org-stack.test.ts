@@ -99,4 +99,25 @@ describe("OktaOrgStack", () => {
     expect(resources(org)).toEqual(resources(plain));
     expect(resources(org).okta_user.tokened.login).toBe("t@${var.domain}");
   });
+
+  test("requiredScopes lists the least-privilege OAuth scopes of the stack's constructs", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    populate(stack);
+    // THEN
+    expect(stack.requiredScopes).toEqual(["okta.groups.manage", "okta.schemas.manage", "okta.users.manage"]);
+  });
+
+  test("warns when auth.scopes lacks a scope the constructs need", () => {
+    // GIVEN
+    const stack = orgStack("okta-dev", { auth: { method: "oauth", scopes: ["okta.users.manage", "okta.groups.manage"] } });
+    populate(stack);
+    // WHEN
+    stack.node.validate();
+    // THEN
+    expect(stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+      "okta-dev: auth.scopes lacks okta.schemas.manage, which this org's constructs need; Okta answers 403 at apply time. Grant it to the org's API service app and add it to auth.scopes (or omit auth.scopes to use stack.requiredScopes).",
+    ]);
+  });
 });

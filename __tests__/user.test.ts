@@ -72,6 +72,20 @@ describe("OktaUser", () => {
     expect(synthJson(stack).import).toEqual([{ to: "okta_user.tree", id: "abc123" }]);
   });
 
+  test("renamedFrom moves the state of the old address instead of replacing the user", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    new OktaUser(stack, "hummingbird", { ...bird, renamedFrom: "bird" });
+    new OktaGroup(stack, "meadow", { name: "The Garden", renamedFrom: "garden", members: [OktaUser.fromUserId(stack, "x", "00u1")] });
+    // THEN
+    expect(synthJson(stack).moved).toEqual([
+      { from: "okta_user.bird", to: "okta_user.hummingbird" },
+      { from: "okta_group.garden", to: "okta_group.meadow" },
+      { from: "okta_group_memberships.garden_members", to: "okta_group_memberships.meadow_members" },
+    ]);
+  });
+
   test("userId is a Terraform reference usable in other resources of the same org", () => {
     // GIVEN
     const stack = orgStack();

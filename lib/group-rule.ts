@@ -29,6 +29,12 @@ export interface OktaGroupRuleProps {
   readonly removeAssignedUsers?: boolean;
   /** Okta id of an existing rule to adopt: the first deploy imports it. @default - a new rule is created */
   readonly importId?: string;
+  /**
+   * The construct id this rule had before a rename: a Terraform moved block carries its state over
+   * to the new address instead of replacing it. Keep it until every org has applied the rename.
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /**
@@ -66,6 +72,7 @@ export class OktaGroupRule extends Construct {
       lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
     });
     this.resource.overrideLogicalId(id);
+    if (props.renamedFrom !== undefined) this.resource.moveFromId(`okta_group_rule.${props.renamedFrom}`);
     OktaDirectory.of(this).addRule(this);
   }
 

@@ -27,6 +27,12 @@ export interface OktaGroupProps {
    * @default - a new group is created
    */
   readonly importId?: string;
+  /**
+   * The construct id this group (and its memberships) had before a rename: a Terraform moved block carries its state over
+   * to the new address instead of replacing it. Keep it until every org has applied the rename.
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /**

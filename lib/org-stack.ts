@@ -1,8 +1,10 @@
-import { LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack } from "cdktf";
+import { Annotations, LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { OktaProvider } from "../.gen/providers/okta/provider";
 import { OktaDirectory } from "./private/directory";
+import { messages } from "./private/errors";
 import { markProduction } from "./private/production";
+import { requiredScopes } from "./private/scopes";
 
 /** A Terraform Cloud (HCP Terraform) workspace that runs one org's stack. */
 export interface OktaCloudWorkspace {
@@ -95,6 +97,25 @@ export class OktaOrgStack extends TerraformStack {
       // cdktf.out is replaced on every synth: keep state next to the project, not inside it.
       new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     }
+    this.node.addValidation({ validate: () => this.checkScopes() });
+  }
+
+  /**
+   * The least-privilege OAuth scopes this org's constructs need, e.g. ["okta.groups.manage",
+   * "okta.users.manage"]: grant exactly these to the org's API service app.
+   */
+  public get requiredScopes(): string[] {
+    return requiredScopes(this);
+  }
+
+  /** Warns when auth.scopes lacks a scope the stack needs (Okta would answer 403 at apply time). */
+  private checkScopes(): string[] {
+    const granted = this.props.auth?.method !== "api-token" ? this.props.auth?.scopes : undefined;
+    if (granted) {
+      const missing = this.requiredScopes.filter((s) => !granted.includes(s) && !granted.includes(s.replace(/\.read$/, ".manage")));
+      if (missing.length > 0) Annotations.of(this).addWarning(messages.missingScopes(this.node.path, missing));
+    }
+    return [];
   }
 
   /** The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve. */

@@ -92,6 +92,12 @@ export interface OktaUserSchemaPropertyProps {
   readonly userType?: string;
   /** Index of an existing property to import on the first deploy. @default - created (an existing one is adopted) */
   readonly importId?: string;
+  /**
+   * The construct id this property had before a rename: a Terraform moved block carries its state over
+   * to the new address instead of replacing it. Keep it until every org has applied the rename.
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /**
@@ -147,6 +153,7 @@ export class OktaUserSchemaProperty extends Construct {
       lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
     });
     this.resource.overrideLogicalId(id);
+    if (props.renamedFrom !== undefined) this.resource.moveFromId(`okta_user_schema_property.${props.renamedFrom}`);
     OktaDirectory.of(this).addSchemaProperty(this);
   }
 }

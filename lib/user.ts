@@ -150,6 +150,12 @@ export interface OktaUserProps extends OktaUserProfile {
    * @default - a new user is created
    */
   readonly importId?: string;
+  /**
+   * The construct id this user had before a rename: a Terraform moved block carries its state over
+   * to the new address instead of replacing it. Keep it until every org has applied the rename.
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /**

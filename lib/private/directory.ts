@@ -145,6 +145,7 @@ export class OktaDirectory extends TerraformElement {
       tf.resource[type] = { ...tf.resource[type], ...byName };
     }
     if (own.import) tf.import = [...(tf.import ?? []), ...own.import];
+    if (own.moved) tf.moved = [...(tf.moved ?? []), ...own.moved];
     return tf;
   }
 
@@ -157,9 +158,11 @@ export class OktaDirectory extends TerraformElement {
     const groups: Record<string, unknown> = {};
     const memberships: Record<string, unknown> = {};
     const imports: { to: string; id: string }[] = [];
+    const moved: { from: string; to: string }[] = [];
 
     for (const user of this.users) {
       if (user.props.importId !== undefined) imports.push({ to: `okta_user.${user.address}`, id: user.props.importId });
+      if (user.props.renamedFrom !== undefined) moved.push({ from: `okta_user.${user.props.renamedFrom}`, to: `okta_user.${user.address}` });
       if (user._hasResource) continue;
       const attributes = user._renderAttributes();
       const dependencies = this.schemaDependencies(user);
@@ -172,8 +175,14 @@ export class OktaDirectory extends TerraformElement {
     for (const group of this.groups) {
       const attributes = group._renderAttributes();
       if (attributes) {
-        const importId = (group as { props?: { importId?: string } }).props?.importId;
+        const { importId, renamedFrom } = (group as { props?: { importId?: string; renamedFrom?: string } }).props ?? {};
         if (importId !== undefined) imports.push({ to: `okta_group.${group.address}`, id: importId });
+        if (renamedFrom !== undefined) {
+          moved.push({ from: `okta_group.${renamedFrom}`, to: `okta_group.${group.address}` });
+          if (group._memberSet.size > 0) {
+            moved.push({ from: `okta_group_memberships.${renamedFrom}_members`, to: `okta_group_memberships.${group.address}_members` });
+          }
+        }
         if (!(group as { _hasResource?: boolean })._hasResource) {
           if (lifecycle) attributes.lifecycle = lifecycle;
           groups[group.address] = attributes;
@@ -202,6 +211,7 @@ export class OktaDirectory extends TerraformElement {
     const out: Record<string, unknown> = {};
     if (Object.keys(resource).length > 0) out.resource = resource;
     if (imports.length > 0) out.import = imports;
+    if (moved.length > 0) out.moved = moved;
     return out;
   }
 
