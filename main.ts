@@ -1,4 +1,4 @@
-import { OktaApp, OktaOrgStack, OktaSynthError } from "./lib";
+import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, OktaSynthError, refreshSummary } from "./lib";
 import { ENVIRONMENTS } from "./stacks/environments";
 import { defineIdentity } from "./stacks/identity";
 
@@ -8,7 +8,7 @@ import { defineIdentity } from "./stacks/identity";
  */
 const tfcOrganization = process.env.TFC_ORGANIZATION;
 const app = new OktaApp();
-for (const env of ENVIRONMENTS) {
+const orgStacks = ENVIRONMENTS.map((env) => {
   const stack = new OktaOrgStack(app, env.stackId, {
     orgName: env.orgName,
     baseUrl: env.baseUrl,
@@ -17,10 +17,26 @@ for (const env of ENVIRONMENTS) {
     cloud: tfcOrganization ? { organization: tfcOrganization, workspace: env.workspace } : undefined,
   });
   defineIdentity(stack, env);
-}
+  return stack;
+});
+
+// The Terraform Cloud workspaces the org stacks run in; deploy it first. "example-org" keeps an offline synth working.
+new OktaCloudWorkspacesStack(app, "okta-workspaces", {
+  organization: tfcOrganization || "example-org",
+  orgs: ENVIRONMENTS.map((env, i) => ({
+    stackId: env.stackId,
+    workspace: env.workspace,
+    orgName: env.orgName,
+    baseUrl: env.baseUrl,
+    production: env.production,
+    auth: { method: "oauth", scopes: orgStacks[i].requiredScopes },
+  })),
+});
 
 try {
   app.synth();
+  // A plan refreshes every resource against Okta's rate limits: say so when that takes a while.
+  for (const line of refreshSummary(app.finalOutdir)) console.log(line);
 } catch (error) {
   if (!(error instanceof OktaSynthError)) throw error;
   console.error(error.message);

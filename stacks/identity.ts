@@ -1,4 +1,4 @@
-import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
+import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUser, OktaUserSchemaProperty, loadDirectory } from "../lib";
 import { Environment } from "./environments";
 
 /** What every org gets: the profile schema, the groups, the rules and the people. */
@@ -41,6 +41,9 @@ export function defineIdentity(stack: OktaOrgStack, env: Environment): void {
     customProfile: { customer_reference_number: "CRN-0002", date_of_birth: "1990-01-01" },
     groups: [garden],
   });
+
+  // Employees and their groups from files (paths relative to the project directory, where cdktf runs the app).
+  loadDirectory(stack, { users: "stacks/directory/users.csv", groups: "stacks/directory/groups.csv" });
 
   if (env.testUsers) {
     new OktaUser(stack, "test_engineer", {

@@ -81,8 +81,91 @@ export const messages = {
     `${ownPath}: its ${what} is used in stack ${usedIn}, which is another org; each org's stack can only reference its own users and groups.`,
   noProvider: (stackPath: string) =>
     `${stackPath}: this stack has Okta constructs but no okta provider. Use OktaOrgStack, or add new OktaProvider(stack, "okta", { orgName, baseUrl }) from cdktf-okta's bindings.`,
+  missingScopes: (path: string, missing: string[]) =>
+    `${path}: auth.scopes lacks ${missing.join(", ")}, which this org's constructs need; Okta answers 403 at apply time. Grant ${missing.length === 1 ? "it" : "them"} to the org's API service app and add ${missing.length === 1 ? "it" : "them"} to auth.scopes (or omit auth.scopes to use stack.requiredScopes).`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+  directoryFileExtension: (file: string, extension: string) =>
+    `${file}: ${extension ? `files ending ${show(extension)} are` : "a file without an extension is"} not supported; use a .csv, .json, .yaml or .yml file.`,
+  directoryFileUnreadable: (file: string, reason: string) => `${file}: cannot be read (${reason}); check the path.`,
+  directoryFileSyntax: (file: string, reason: string) => `${file}: cannot be parsed: ${reason}. Fix the syntax.`,
+  directoryNotAList: (file: string) =>
+    `${file}: the file must hold a list with one object per entry (a JSON array, or a YAML sequence of "- key: value" items).`,
+  directoryEntryNotObject: (where: string, value: unknown) =>
+    `${where}: is ${show(value)}; each entry must be an object of fields, e.g. { "login": "jane.doe@example.com", ... }.`,
+  directoryFieldCount: (where: string, fields: number, columns: number) =>
+    `${where}: has ${fields} fields but the header has ${columns} columns; quote values that contain commas, and give every row the header's columns.`,
+  directoryDuplicateColumn: (where: string) => `${where}: the header names this column more than once; keep one.`,
+  directoryMissingColumns: (file: string, columns: string[]) =>
+    `${file} row 1: the header has no column ${columns.map((c) => show(c)).join(", ")}; add ${columns.length === 1 ? "it" : "them"}: every row needs a value there.`,
+  directoryUnknownColumn: (where: string, noun: string, suggestion: string | undefined, known: readonly string[]) =>
+    suggestion !== undefined
+      ? `${where}: unknown ${noun}; did you mean ${show(suggestion)}?`
+      : `${where}: unknown ${noun}; known ${noun}s are ${known.map((c) => show(c)).join(", ")}.`,
+  directoryMissingValue: (where: string) => `${where}: no value; it is required, fill it in.`,
+  directoryNotText: (where: string, value: unknown) => `${where}: ${show(value)} is not a string; quote it, e.g. ${show(String(value))}.`,
+  directoryNotAnObject: (where: string, value: unknown) =>
+    `${where}: ${show(value)} is not an object; write the custom attributes as { "<index>": value, ... }.`,
+  directoryBadLogin: (where: string, login: string) =>
+    `${where}: ${show(login)} is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
+  directoryBadEmail: (where: string, email: string) =>
+    `${where}: ${show(email)} is not a valid email address; use the form "name@example.com".`,
+  directoryNotInEnum: (where: string, value: string, allowed: readonly string[]) =>
+    `${where}: ${show(value)} is not allowed; use one of ${oneOf(allowed)}.`,
+  directoryBadId: (where: string, id: string) =>
+    `${where}: ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes; use e.g. ${show(suggestAddress(id))}.`,
+  directoryDuplicate: (where: string, value: string, firstRow: number, why: string) =>
+    `${where}: ${show(value)} is already used on row ${firstRow}; ${why}. Remove one of the rows or change the value.`,
+  directoryDuplicateDerivedId: (where: string, id: string, firstRow: number) =>
+    `${where}: the id derived from this login, ${show(id)}, is already used on row ${firstRow}; give one of the two rows an explicit id.`,
+  directoryBadCustomValue: (where: string, value: unknown) =>
+    `${where}: ${show(value)} is not a custom attribute value; use a string, number or boolean, or a list of one of them.`,
+  directoryBadGroups: (where: string, value: unknown) =>
+    `${where}: ${show(value)} is not a list of group ids; write "id1;id2" or a list of strings.`,
+  directoryUnknownGroup: (where: string, groupId: string, suggestion: string | undefined) =>
+    `${where}: group ${show(groupId)} is not defined in the groups file${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : "; add it there or remove it here."}`,
+  directoryMoreProblems: (count: number) => `... and ${count} more problem${count === 1 ? "" : "s"} in the directory files.`,
+  refreshCostBadShare: (share: string | number) =>
+    `share is ${share}; give the percentage of each rate-limit bucket the token may use, from 1 to 100 (Okta's default is 50).`,
+  refreshCostBadTier: (tier: string, allowed: readonly string[], suggestion: string | undefined) =>
+    `--tier ${show(tier)} is not an Okta org tier${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : ";"} Use one of ${oneOf(allowed)}.`,
+  refreshCostNoStacks: (outdir: string) =>
+    `${outdir}: no stacks directory; run a synth first (npm run synth), or name the cdktf output directory or a cdk.tf.json file.`,
+  refreshCostSlow: (stack: string, minutes: string, calls: number, where: string, threshold: string, hasSuggestions: boolean) =>
+    `${stack}: a plan spends at least ${minutes} refreshing (${calls} Okta API calls, ${where}), more than ${threshold}. Run \`npm run cost\` for the breakdown${hasSuggestions ? " and cheaper shapes" : ""}.`,
+  noCloudOrgs: (path: string) =>
+    `${path}: orgs is empty; give one entry per Okta org, e.g. { stackId: "okta-dev", workspace: "okta-dev", orgName: "acme-dev", baseUrl: "oktapreview.com" }.`,
+  badWorkspaceName: (path: string, stackId: string, name: string) =>
+    `${path}: org ${show(stackId)} has workspace ${show(name)}; Terraform Cloud workspace names use only letters, digits, "-" and "_" (at most 90). Use e.g. ${show(name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 90) || "okta-dev")}.`,
+  duplicateCloudOrg: (path: string, field: string, value: string, first: string, second: string) =>
+    `${path}: orgs ${show(first)} and ${show(second)} both have ${field} ${show(value)}${field === "stackId" ? ' (stack ids name resources and variables, with "-" read as "_")' : ""}; give each org its own.`,
+  emailWithoutRecipients: (path: string) =>
+    `${path}: driftNotification.destinationType is "email" but neither emailUserIds nor emailAddresses is set; list HCP Terraform organization membership ids ("ou-...") in emailUserIds (emailAddresses works on Terraform Enterprise only).`,
+  unknownCloudOrg: (path: string, stackId: string, known: string[]) =>
+    `${path}: no workspace for stack ${show(stackId)}; the stack has workspaces for ${known.map((k) => show(k)).join(", ")}.`,
+  promotionDiffUsage: (problem: string, usage: string) => `promotion-diff: ${problem}\n${usage}`,
+  stackInputMissing: (option: string, file: string) =>
+    `promotion-diff: ${option} ${file} does not exist; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev) or its cdk.tf.json, and run \`cdktf synth\` first.`,
+  stackInputWithoutJson: (option: string, dir: string) =>
+    `promotion-diff: ${option} ${dir} is a directory without cdk.tf.json; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev).`,
+  stackInputBadJson: (option: string, file: string, reason: string) =>
+    `promotion-diff: ${option} ${file} is not valid JSON (${reason}); give a cdk.tf.json written by \`cdktf synth\`.`,
+  stackInputNotStack: (option: string, file: string) =>
+    `promotion-diff: ${option} ${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
+  importJobsPerSource: (sourceId: string, paths: string[]) =>
+    `${paths.join(" and ")}: each runs an import job on identity source ${show(sourceId)}; Okta opens one import session per identity source every five minutes, so the second job of an apply fails. Merge them into one OktaIdentitySourceImport (with waves: true if a block then has more than 200 entries).`,
+  importBlockTooLarge: (path: string, block: string, count: number, max: number) =>
+    `${path}: ${block} has ${count} entries; Okta accepts at most ${max} per upload request and the job sends each block as one request. Split the work across applies: keep at most ${max} in this job, apply, then replace them with the next ${max} and apply again at least five minutes later (${Math.ceil(count / max)} applies in all); or set waves: true to run the job in waves five minutes apart within one apply.`,
+  duplicateExternalId: (path: string, block: string, externalId: string, positions: number[]) =>
+    `${path}: ${block} lists external id ${show(externalId)} ${positions.length} times (entries ${positions.join(", ")}); an external id may appear once per block. Merge those entries into one.`,
+  upsertedAndDeleted: (path: string, what: string, upsertBlock: string, deleteBlock: string) =>
+    `${path}: ${what} is in both ${upsertBlock} and ${deleteBlock}; one job cannot upsert and delete the same record (Okta applies both in one session, in an order the job does not control). Keep it in one of the two, or delete it in a later job.`,
+  incompleteProfile: (path: string, where: string, externalId: string, missing: string[]) =>
+    `${path}: ${where} (external id ${show(externalId)}) has no ${missing.join(", ")}; Okta would create a user with an empty profile. Give every user profile userName, email, firstName and lastName.`,
+  unknownMembershipId: (path: string, where: string, kind: "user" | "group", externalId: string, sourcePath: string) =>
+    `${path}: ${where} names ${kind} external id ${show(externalId)}, which this job does not upsert and ${sourcePath} neither looks up nor manages; a membership fails at import if the ${kind} is not in the identity source. Add it to ${kind === "user" ? "upsertUsers" : "upsertGroups"}, or, if it already exists, look it up with ${kind === "user" ? "lookupUser" : "lookupGroup"}(id, ${show(externalId)}) on the source.`,
+  emptyImportJob: (path: string) =>
+    `${path}: the import job uploads nothing, yet it would open an import session (one per identity source every five minutes). Give it at least one of upsertUsers, upsertGroups, upsertMemberships, deleteUsers, deleteGroups or deleteMemberships, or remove it.`,
 } as const;
 
 function suggestAddress(id: string): string {

@@ -1,0 +1,248 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Testing } from "cdktf";
+import { Group } from "../.gen/providers/okta/group";
+import { GroupMemberships } from "../.gen/providers/okta/group-memberships";
+import { User } from "../.gen/providers/okta/user";
+import { collectProblems } from "../lib/app";
+import { DirectoryFiles, loadDirectory, userIdFromLogin } from "../lib/directory-file";
+import { OktaOrgStack } from "../lib/org-stack";
+import { OktaSynthError } from "../lib/private/errors";
+import { OktaUserSchemaProperty } from "../lib/schema-property";
+
+const FIXTURES = "__tests__/fixtures/directory-file";
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+function orgStack(): OktaOrgStack {
+  return new OktaOrgStack(Testing.app(), "okta-dev", { orgName: "acme-dev", environment: "dev" });
+}
+
+function synthJson(stack: OktaOrgStack): any {
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** The problems loadDirectory throws, or a failure when it throws nothing. */
+function loadProblems(files: DirectoryFiles): readonly string[] {
+  try {
+    loadDirectory(orgStack(), files);
+  } catch (error) {
+    if (error instanceof OktaSynthError) return error.problems;
+    throw error;
+  }
+  throw new Error("loadDirectory did not fail");
+}
+
+describe("loadDirectory", () => {
+  test("loads users and groups from CSV into okta_user, okta_group and okta_group_memberships", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    const loaded = loadDirectory(stack, { users: fixture("users.csv"), groups: fixture("groups.csv") });
+    // THEN
+    expect([...loaded.users.keys()]).toEqual(["ada", "grace_hopper_at_example_com", "alan_at_example_com"]);
+    expect([...loaded.groups.keys()]).toEqual(["engineering", "support"]);
+    const json = synthJson(stack);
+    expect(json.resource.okta_user.ada).toEqual({
+      login: "ada@example.com",
+      email: "ada@example.com",
+      first_name: "Ada",
+      last_name: "Lovelace",
+      status: "STAGED",
+      department: "Engineering",
+      cost_center: "CC-1",
+      custom_profile_attributes: '{"customer_reference_number":"CRN-1"}',
+    });
+    expect(json.resource.okta_user.alan_at_example_com).toEqual({
+      login: "alan@example.com",
+      email: "alan@example.com",
+      first_name: "Alan",
+      last_name: "Turing",
+      custom_profile_attributes: '{"customer_reference_number":"CRN-3"}',
+    });
+    expect(json.resource.okta_group).toEqual({
+      engineering: { name: "Engineering", description: "Engineers, all of them" },
+      support: { name: "Support" },
+    });
+    expect(json.resource.okta_group_memberships.engineering_members.users).toEqual([
+      "${okta_user.ada.id}",
+      "${okta_user.grace_hopper_at_example_com.id}",
+    ]);
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(GroupMemberships, {
+      group_id: "${okta_group.support.id}",
+      users: ["${okta_user.grace_hopper_at_example_com.id}"],
+    });
+  });
+
+  test("loads YAML with typed custom attributes, a customProfile object and a list of groups", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    loadDirectory(stack, { users: fixture("users.yaml"), groups: fixture("groups.yaml") });
+    // THEN
+    const synthesized = Testing.synth(stack);
+    expect(synthesized).toHaveResourceWithProperties(User, {
+      login: "ada@example.com",
+      custom_profile_attributes: '{"customer_reference_number":"CRN-1","floor":3,"remote":true,"languages":["en","fr"]}',
+    });
+    expect(synthesized).toHaveResourceWithProperties(User, {
+      login: "grace@example.com",
+      custom_profile_attributes: '{"customer_reference_number":"CRN-2"}',
+    });
+    expect(synthesized).toHaveResourceWithProperties(Group, { name: "Engineering", description: "Engineers" });
+    expect(synthJson(stack).resource.okta_group_memberships.support_members.users).toEqual([
+      "${okta_user.ada.id}",
+      "${okta_user.grace_at_example_com.id}",
+    ]);
+  });
+
+  test("loads JSON, keeping its types, and the users pass the org's schema checks", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "crn", { index: "customer_reference_number", title: "CRN", type: "string", required: true });
+    new OktaUserSchemaProperty(stack, "floor", { index: "floor", title: "Floor", type: "integer" });
+    // WHEN
+    const loaded = loadDirectory(stack, { users: fixture("users.json"), groups: fixture("groups.csv") });
+    // THEN
+    expect(loaded.users.get("ada")?.props.customProfile).toEqual({ customer_reference_number: "CRN-1", floor: 3 });
+    expect(synthJson(stack).resource.okta_user.ada).toMatchObject({ title: "Countess" });
+    expect(collectProblems(stack)).toEqual([]);
+  });
+
+  test("the stack's checks still apply: a loaded user without a required custom attribute fails the synth", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "crn", { index: "customer_reference_number", title: "CRN", type: "string" });
+    new OktaUserSchemaProperty(stack, "floor", { index: "floor", title: "Floor", type: "integer" });
+    new OktaUserSchemaProperty(stack, "badge", { index: "badge", title: "Badge", type: "string", required: true });
+    // WHEN
+    loadDirectory(stack, { users: fixture("users.json"), groups: fixture("groups.csv") });
+    // THEN
+    expect(collectProblems(stack)).toContain(
+      'okta-dev/ada: customProfile has no "badge", which okta-dev/badge declares required: Okta rejects the user at apply time. Add customProfile.badge.',
+    );
+  });
+
+  test("derives an id from the login when the row has none", () => {
+    expect(userIdFromLogin("Jane.Doe@example.com")).toBe("jane_doe_at_example_com");
+    expect(userIdFromLogin("o'neil+test@ex-ample.com")).toBe("o_neil_test_at_ex-ample_com");
+    expect(userIdFromLogin("7eleven@example.com")).toBe("_7eleven_at_example_com");
+  });
+
+  test("reports every problem of a CSV users file at once, with row and column", () => {
+    expect(loadProblems({ users: fixture("bad-users.csv"), groups: fixture("groups.csv") })).toEqual([
+      `${FIXTURES}/bad-users.csv row 8: has 9 fields but the header has 10 columns; quote values that contain commas, and give every row the header's columns.`,
+      `${FIXTURES}/bad-users.csv row 1, column "Department": unknown column; did you mean "department"?`,
+      `${FIXTURES}/bad-users.csv row 1, column "cost_center": unknown column; did you mean "costCenter"?`,
+      `${FIXTURES}/bad-users.csv row 3, column "email": "bob@" is not a valid email address; use the form "name@example.com".`,
+      `${FIXTURES}/bad-users.csv row 3, column "status": "active" is not allowed; use one of "ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED".`,
+      `${FIXTURES}/bad-users.csv row 3, column "id": "ada" is already used on row 2; user ids become Terraform addresses (okta_user.<id>). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-users.csv row 3, column "groups": group "enginering" is not defined in the groups file; did you mean "engineering"?`,
+      `${FIXTURES}/bad-users.csv row 5, column "lastName": no value; it is required, fill it in.`,
+      `${FIXTURES}/bad-users.csv row 5, column "login": "carol example.com" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
+      `${FIXTURES}/bad-users.csv row 5, column "groups": group "nobody" is not defined in the groups file; add it there or remove it here.`,
+      `${FIXTURES}/bad-users.csv row 7, column "login": "ADA@example.com" is already used on row 2; Okta logins are unique in an org (case-insensitive). Remove one of the rows or change the value.`,
+    ]);
+  });
+
+  test("throws one OktaSynthError listing every problem, and creates nothing", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    const load = () => loadDirectory(stack, { users: fixture("bad-users.csv"), groups: fixture("groups.csv") });
+    // THEN
+    expect(load).toThrow(OktaSynthError);
+    expect(load).toThrow(/^cdktf-okta found 11 problems; nothing was written:\n {2}__tests__/);
+    expect(synthJson(stack).resource).toBeUndefined();
+  });
+
+  test("reports required columns missing from a CSV header once", () => {
+    expect(loadProblems({ users: fixture("missing-columns.csv") })).toEqual([
+      `${FIXTURES}/missing-columns.csv row 1: the header has no column "lastName"; add it: every row needs a value there.`,
+    ]);
+  });
+
+  test("reports duplicate ids and names, bad ids and missing values in a groups file", () => {
+    expect(loadProblems({ groups: fixture("bad-groups.csv") })).toEqual([
+      `${FIXTURES}/bad-groups.csv row 3, column "id": "engineering" is already used on row 2; group ids become Terraform addresses (okta_group.<id>). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-groups.csv row 4, column "id": "eng team" is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes; use e.g. "eng_team".`,
+      `${FIXTURES}/bad-groups.csv row 4, column "name": "ENGINEERING" is already used on row 2; Okta group names are unique in an org (case-insensitive). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-groups.csv row 5, column "name": no value; it is required, fill it in.`,
+    ]);
+  });
+
+  test("reports entries, fields and value types of a JSON users file", () => {
+    expect(loadProblems({ users: fixture("bad-users.json"), groups: fixture("groups.yaml") })).toEqual([
+      `${FIXTURES}/bad-users.json entry 1: is "ada@example.com"; each entry must be an object of fields, e.g. { "login": "jane.doe@example.com", ... }.`,
+      `${FIXTURES}/bad-users.json entry 2, field "emial": unknown field; did you mean "email"?`,
+      `${FIXTURES}/bad-users.json entry 2, field "firstName": 7 is not a string; quote it, e.g. "7".`,
+      `${FIXTURES}/bad-users.json entry 2, field "customProfile.address": {"city":"Paris"} is not a custom attribute value; use a string, number or boolean, or a list of one of them.`,
+      `${FIXTURES}/bad-users.json entry 2, field "groups": [1,2] is not a list of group ids; write "id1;id2" or a list of strings.`,
+      `${FIXTURES}/bad-users.json entry 3, field "lastName": no value; it is required, fill it in.`,
+      `${FIXTURES}/bad-users.json entry 3, field "customProfile": "CRN-3" is not an object; write the custom attributes as { "<index>": value, ... }.`,
+    ]);
+  });
+
+  test("reports a derived id that collides with another row's", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const file = path.join(dir, "users.csv");
+    fs.writeFileSync(file, "login,email,firstName,lastName\na.b@example.com,a@example.com,A,B\na_b@example.com,b@example.com,A,B\n");
+    // THEN
+    expect(loadProblems({ users: file })).toEqual([
+      `${path.relative(process.cwd(), file)} row 3, column "login": the id derived from this login, "a_b_at_example_com", is already used on row 2; give one of the two rows an explicit id.`,
+    ]);
+  });
+
+  test("reports unknown columns without a close match by listing the known ones", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const file = path.join(dir, "groups.csv");
+    fs.writeFileSync(file, "id,name,owner\nops,Ops,me\n");
+    // THEN
+    expect(loadProblems({ groups: file })).toEqual([
+      `${path.relative(process.cwd(), file)} row 1, column "owner": unknown column; known columns are "id", "name", "description".`,
+    ]);
+  });
+
+  test("reports files it cannot read, parse or use", () => {
+    expect(loadProblems({ users: fixture("not-a-list.yaml") })).toEqual([
+      `${FIXTURES}/not-a-list.yaml: the file must hold a list with one object per entry (a JSON array, or a YAML sequence of "- key: value" items).`,
+    ]);
+    expect(loadProblems({ users: fixture("syntax-error.json") })).toEqual([
+      expect.stringMatching(/^__tests__\/fixtures\/directory-file\/syntax-error\.json: cannot be parsed: .*\. Fix the syntax\.$/),
+    ]);
+    expect(loadProblems({ users: fixture("users.txt") })).toEqual([
+      `${FIXTURES}/users.txt: files ending ".txt" are not supported; use a .csv, .json, .yaml or .yml file.`,
+    ]);
+    expect(loadProblems({ users: fixture("missing.csv"), groups: fixture("users.txt") })).toEqual([
+      `${FIXTURES}/users.txt: files ending ".txt" are not supported; use a .csv, .json, .yaml or .yml file.`,
+      `${FIXTURES}/missing.csv: cannot be read (ENOENT: no such file or directory, open '${FIXTURES}/missing.csv'); check the path.`,
+    ]);
+  });
+
+  test("lists at most 200 problems and counts the rest", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const file = path.join(dir, "users.csv");
+    const rows = Array.from({ length: 250 }, (_, i) => `user${i}@example.com,not-an-email,A,B`);
+    fs.writeFileSync(file, ["login,email,firstName,lastName", ...rows].join("\n"));
+    // WHEN
+    const problems = loadProblems({ users: file });
+    // THEN
+    expect(problems).toHaveLength(201);
+    expect(problems[200]).toBe("... and 50 more problems in the directory files.");
+  });
+
+  test("the example directory of the app loads", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    const loaded = loadDirectory(stack, { users: "stacks/directory/users.csv", groups: "stacks/directory/groups.csv" });
+    // THEN
+    expect(loaded.users.size).toBeGreaterThanOrEqual(5);
+    for (const user of loaded.users.values()) {
+      expect(user.props.customProfile?.customer_reference_number).toMatch(/^CRN-/);
+    }
+  });
+});

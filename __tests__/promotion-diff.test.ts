@@ -1,0 +1,200 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Testing } from "cdktf";
+import { formatPromotionDiff, hasDifferences, OktaGroup, OktaOrgStack, OktaUser, promotionDiff, SynthesizedStack } from "../lib";
+import { main } from "../lib/cli/promotion-diff";
+
+const FIXTURES = path.join(__dirname, "fixtures", "promotion-diff");
+const DEV_DIR = path.join(FIXTURES, "okta-dev");
+const PROD_DIR = path.join(FIXTURES, "okta-prod");
+const dev: SynthesizedStack = JSON.parse(fs.readFileSync(path.join(DEV_DIR, "cdk.tf.json"), "utf8"));
+const prod: SynthesizedStack = JSON.parse(fs.readFileSync(path.join(PROD_DIR, "cdk.tf.json"), "utf8"));
+
+/** Runs the CLI and captures what it writes. */
+function run(...args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("promotionDiff", () => {
+  test("reports exactly what production would gain, lose and change, attribute by attribute", () => {
+    // WHEN
+    const diff = promotionDiff(dev, prod);
+    // THEN
+    expect(diff).toEqual({
+      added: ["okta_user.test_engineer"],
+      removed: ["okta_group.legacy"],
+      changed: [
+        {
+          address: "okta_group.garden",
+          attributes: [{ path: "description", before: "The garden, before the rename", after: "Terraform created this group" }],
+        },
+        {
+          address: "okta_group_memberships.garden_members",
+          attributes: [{ path: "users", before: ["${okta_user.bird.id}"], after: ["${okta_user.bird.id}", "${okta_user.test_engineer.id}"] }],
+        },
+        {
+          address: "okta_user.bird",
+          attributes: [{ path: "custom_profile_attributes.date_of_birth", before: undefined, after: "1990-01-01" }],
+        },
+        {
+          address: "okta_user_schema_property.crn_extension",
+          attributes: [
+            { path: "lifecycle", before: { ignore_changes: ["title"] }, after: undefined },
+            { path: "master_override_priority[0].value", before: "0oa-hr-prod", after: "0oa-hr" },
+          ],
+        },
+      ],
+      ignored: [],
+    });
+    expect(hasDifferences(diff)).toBe(true);
+  });
+
+  test("ignores cdktf metadata, prevent_destroy, provider configuration, backends and depends_on spelling", () => {
+    // GIVEN: okta_group.engineering differs only in "//" metadata and prevent_destroy; the stacks'
+    // providers and backends differ; okta_user.bird's depends_on is spelled with and without ${}
+    // WHEN
+    const diff = promotionDiff(dev, prod);
+    // THEN
+    const addresses = [...diff.added, ...diff.removed, ...diff.changed.map((c) => c.address)];
+    expect(addresses).not.toContain("okta_group.engineering");
+    expect(addresses).not.toContain("data.okta_group.everyone");
+    expect(diff.changed.find((c) => c.address === "okta_user.bird")?.attributes.map((a) => a.path)).toEqual(["custom_profile_attributes.date_of_birth"]);
+  });
+
+  test("ignored addresses drop out, and so do the list entries that reference them", () => {
+    // WHEN
+    const diff = promotionDiff(dev, prod, { ignore: ["okta_user.test_*"] });
+    // THEN
+    expect(diff.added).toEqual([]);
+    expect(diff.ignored).toEqual(["okta_user.test_engineer"]);
+    expect(diff.changed.map((c) => c.address)).toEqual(["okta_group.garden", "okta_user.bird", "okta_user_schema_property.crn_extension"]);
+  });
+
+  test("a stack compared with itself has no differences", () => {
+    expect(hasDifferences(promotionDiff(prod, prod))).toBe(false);
+  });
+
+  test("compares two stacks synthesized by OktaOrgStack: production's prevent_destroy is no difference", () => {
+    // GIVEN
+    const app = Testing.app();
+    const stacks = ["okta-dev", "okta-prod"].map((id) => {
+      const stack = new OktaOrgStack(app, id, { orgName: id, environment: id, production: id === "okta-prod" });
+      const garden = new OktaGroup(stack, "garden", { name: "The Garden", description: id === "okta-dev" ? "new" : "old" });
+      new OktaUser(stack, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "B", lastName: "Ird", groups: [garden] });
+      if (id === "okta-dev") new OktaUser(stack, "test_engineer", { login: "t@example.com", email: "t@example.com", firstName: "T", lastName: "E", groups: [garden] });
+      return JSON.parse(Testing.synth(stack));
+    });
+    // WHEN
+    const diff = promotionDiff(stacks[0], stacks[1], { ignore: ["okta_user.test_engineer"] });
+    // THEN
+    expect(diff).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ address: "okta_group.garden", attributes: [{ path: "description", before: "old", after: "new" }] }],
+      ignored: ["okta_user.test_engineer"],
+    });
+  });
+});
+
+describe("formatPromotionDiff", () => {
+  test("prints one line per difference: + gained, - lost, ~ changed (target value -> promoted value)", () => {
+    expect(formatPromotionDiff(promotionDiff(dev, prod), { from: "okta-dev", to: "okta-prod" })).toBe(
+      [
+        "Promoting okta-dev into okta-prod: 1 to add, 1 to remove, 4 to change.",
+        "+ okta_user.test_engineer",
+        "- okta_group.legacy",
+        '~ okta_group.garden: description "The garden, before the rename" -> "Terraform created this group"',
+        '~ okta_group_memberships.garden_members: users ["${okta_user.bird.id}"] -> ["${okta_user.bird.id}","${okta_user.test_engineer.id}"]',
+        '~ okta_user.bird: custom_profile_attributes.date_of_birth (absent) -> "1990-01-01"',
+        '~ okta_user_schema_property.crn_extension: lifecycle {"ignore_changes":["title"]} -> (absent)',
+        '~ okta_user_schema_property.crn_extension: master_override_priority[0].value "0oa-hr-prod" -> "0oa-hr"',
+      ].join("\n"),
+    );
+  });
+
+  test("says so when there is nothing to promote, and lists what was ignored", () => {
+    expect(formatPromotionDiff({ added: [], removed: [], changed: [], ignored: ["okta_user.test_engineer"] }, { from: "okta-dev", to: "okta-prod" })).toBe(
+      "No differences: okta-prod already has the resources of okta-dev.\nIgnored: okta_user.test_engineer",
+    );
+  });
+});
+
+describe("promotion-diff CLI", () => {
+  test("prints the report and exits 0 (stack directories)", () => {
+    const result = run("--from", DEV_DIR, "--to", PROD_DIR);
+    expect(result.code).toBe(0);
+    expect(result.out.split("\n")).toContain("+ okta_user.test_engineer");
+    expect(result.err).toBe("");
+  });
+
+  test("exits 2 with --fail-on-diff when there are differences (cdk.tf.json files)", () => {
+    const result = run("--from", path.join(DEV_DIR, "cdk.tf.json"), "--to", path.join(PROD_DIR, "cdk.tf.json"), "--fail-on-diff");
+    expect(result.code).toBe(2);
+  });
+
+  test("exits 0 with --fail-on-diff when there is nothing to promote", () => {
+    expect(run("--from", PROD_DIR, "--to", PROD_DIR, "--fail-on-diff").code).toBe(0);
+  });
+
+  test("--json prints the diff as JSON; --ignore may repeat", () => {
+    const result = run("--from", DEV_DIR, "--to", PROD_DIR, "--json", "--ignore", "okta_user.test_*", "--ignore", "okta_group.legacy");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual(
+      JSON.parse(JSON.stringify(promotionDiff(dev, prod, { ignore: ["okta_user.test_*", "okta_group.legacy"] }))),
+    );
+    expect(JSON.parse(result.out).ignored).toEqual(["okta_group.legacy", "okta_user.test_engineer"]);
+  });
+
+  test("exits 1 naming the path when a stack does not exist", () => {
+    const missing = path.join(FIXTURES, "okta-qa");
+    const result = run("--from", missing, "--to", PROD_DIR);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `promotion-diff: --from ${missing} does not exist; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev) or its cdk.tf.json, and run \`cdktf synth\` first.`,
+    );
+    expect(result.out).toBe("");
+  });
+
+  test("exits 1 on a directory without cdk.tf.json", () => {
+    const result = run("--from", DEV_DIR, "--to", FIXTURES);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `promotion-diff: --to ${FIXTURES} is a directory without cdk.tf.json; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev).`,
+    );
+  });
+
+  test("exits 1 on a file that is not JSON", () => {
+    const file = path.join(FIXTURES, "truncated.json");
+    const result = run("--from", file, "--to", PROD_DIR);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(new RegExp(`^promotion-diff: --from ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not valid JSON \\(.+\\); give a cdk.tf.json written by \`cdktf synth\`.$`));
+  });
+
+  test("exits 1 on JSON that is not a synthesized stack", () => {
+    const file = path.join(FIXTURES, "not-a-stack.json");
+    const result = run("--from", DEV_DIR, "--to", file);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `promotion-diff: --to ${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
+    );
+  });
+
+  test("exits 1 with usage on a missing or unknown option", () => {
+    const missing = run("--from", DEV_DIR);
+    expect(missing.code).toBe(1);
+    expect(missing.err.split("\n")[0]).toBe("promotion-diff: --to is required.");
+    expect(missing.err).toContain("Usage: promotion-diff --from");
+    const unknown = run("--from", DEV_DIR, "--to", PROD_DIR, "--fail-on-drift");
+    expect(unknown.code).toBe(1);
+    expect(unknown.err.split("\n")[0]).toContain("--fail-on-drift");
+  });
+
+  test("--help prints usage and exits 0", () => {
+    const result = run("--help");
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Usage: promotion-diff --from/);
+  });
+});

@@ -1,0 +1,239 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../lib/cli/refresh-cost";
+import { ORG_TIERS, TerraformJson, estimateRefreshCost, formatMinutes, formatRefreshCost, refreshSummary } from "../lib/refresh-cost";
+
+const SMALL_OUT = "__tests__/fixtures/refresh-cost/out";
+
+/** `count` blocks of a type, named <prefix><i>, with the same attributes. */
+function blocks(count: number, prefix: string, attributes: Record<string, unknown> = {}): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (let i = 0; i < count; i++) out[`${prefix}${i}`] = { ...attributes };
+  return out;
+}
+
+function members(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `\${okta_user.u${i}.id}`);
+}
+
+/** 4,999 users plus one okta_user_group_memberships: 5,000 calls in the /api/v1/users/{id} bucket. */
+const ORG: TerraformJson = {
+  resource: {
+    okta_user: blocks(4999, "u", { login: "x" }),
+    okta_group: blocks(3, "g"),
+    okta_group_memberships: {
+      big_members: { group_id: "g0", users: members(450) },
+      empty_members: { group_id: "g1", users: [] },
+    },
+    okta_user_group_memberships: { u0_groups: { user_id: "u0", groups: ["a", "b", "c"] } },
+    okta_group_rule: blocks(2, "rule"),
+    okta_user_schema_property: blocks(2, "p"),
+    okta_user_base_schema_property: blocks(1, "b"),
+    okta_identity_source_import: { hr: { identity_source_id: "0oa1" } },
+    okta_app_oauth: { portal: { label: "Portal" } },
+    random_id: { not_okta: {} },
+  },
+  data: {
+    okta_group: { everyone: { name: "Everyone" } },
+    okta_users: { admins: { search: [] } },
+  },
+};
+
+function tempOutdir(stacks: Record<string, TerraformJson>): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "refresh-cost-"));
+  for (const [name, tf] of Object.entries(stacks)) {
+    fs.mkdirSync(path.join(outdir, "stacks", name), { recursive: true });
+    fs.writeFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), JSON.stringify(tf));
+  }
+  return outdir;
+}
+
+describe("estimateRefreshCost", () => {
+  test("counts the calls of each type and bucket", () => {
+    // WHEN
+    const cost = estimateRefreshCost(ORG);
+    // THEN
+    expect(cost.types.map((t) => [t.mode, t.type, t.count, t.calls, t.bucket])).toEqual([
+      ["resource", "okta_user", 4999, 4999, "/api/v1/users/{id}"],
+      ["resource", "okta_group", 3, 3, "/api/v1/groups/{id}"],
+      ["resource", "okta_group_memberships", 2, 4, "/api/v1/groups/{id}"],
+      ["resource", "okta_user_group_memberships", 1, 1, "/api/v1/users/{id}"],
+      ["resource", "okta_group_rule", 2, 2, "/api/v1/groups"],
+      ["resource", "okta_user_schema_property", 2, 2, "/api/v1"],
+      ["resource", "okta_user_base_schema_property", 1, 1, "/api/v1"],
+      ["resource", "okta_identity_source_import", 1, 1, "/api/v1"],
+      ["resource", "okta_app_oauth", 1, 1, "/api/v1"],
+      ["data", "okta_group", 1, 1, "/api/v1/groups"],
+      ["data", "okta_users", 1, 1, "/api/v1/users"],
+    ]);
+    expect(cost.buckets.map((b) => [b.bucket, b.calls, b.limitPerMinute, b.usablePerMinute])).toEqual([
+      ["/api/v1/users/{id}", 5000, 1000, 500],
+      ["/api/v1/groups/{id}", 7, 600, 300],
+      ["/api/v1", 5, 600, 300],
+      ["/api/v1/groups", 3, 600, 300],
+      ["/api/v1/users", 1, 600, 300],
+    ]);
+    expect(cost.totalCalls).toBe(5016);
+    expect(cost.minutes).toBe(10);
+  });
+
+  test.each([
+    ["free-dev", 100],
+    ["paid-dev", 100 / 3],
+    ["one-app", 100 / 3],
+    ["enterprise", 10],
+    ["workforce", 5],
+  ] as const)("the shortest refresh at tier %s and the default 50%% share is %d minutes", (tier, minutes) => {
+    expect(estimateRefreshCost(ORG, { tier }).minutes).toBeCloseTo(minutes, 10);
+  });
+
+  test("a larger share shortens the refresh", () => {
+    expect(estimateRefreshCost(ORG, { tier: "workforce", share: 100 }).minutes).toBe(2.5);
+  });
+
+  test("the provider's lower max_api_capacity caps the share, and says so", () => {
+    // WHEN
+    const cost = estimateRefreshCost({ ...ORG, provider: { okta: [{ max_api_capacity: 25 }] } });
+    // THEN
+    expect(cost.share).toBe(25);
+    expect(cost.minutes).toBe(20);
+    expect(cost.notes).toEqual(["the provider's max_api_capacity 25 caps the token's 50% share"]);
+  });
+
+  test("expands count and literal for_each; counts 1 for sizes known only at apply time", () => {
+    // WHEN
+    const cost = estimateRefreshCost({
+      resource: {
+        okta_user: { many: { count: 3 }, keyed: { for_each: { a: 1, b: 2 } }, listed: { for_each: ["x"] }, dynamic: { count: "${var.n}" } },
+        okta_group_memberships: { m: { group_id: "g", users: "${local.members}" } },
+      },
+    });
+    // THEN
+    expect(cost.types.map((t) => [t.type, t.count, t.calls])).toEqual([
+      ["okta_user", 7, 7],
+      ["okta_group_memberships", 1, 1],
+    ]);
+    expect(cost.notes).toEqual([
+      "counted 1 where a count, for_each or member list is only known at apply time: okta_user.dynamic, okta_group_memberships.m",
+    ]);
+  });
+
+  test("suggests an identity source from 1,000 okta_user on", () => {
+    expect(estimateRefreshCost({ resource: { okta_user: blocks(999, "u") } }).suggestions).toEqual([]);
+    expect(estimateRefreshCost({ resource: { okta_user: blocks(1000, "u") } }).suggestions).toEqual([
+      "1000 okta_user resources cost 1000 GET /api/v1/users/{id} per refresh (at least 2 min). If the people come from an HR system or a directory file, load them through an identity source (okta_identity_source_import): one session read per refresh instead of one read per user, and Okta links the users itself.",
+    ]);
+  });
+
+  test("suggests a group rule for a group with 1,000 explicit members or more", () => {
+    // WHEN
+    const cost = estimateRefreshCost({
+      resource: { okta_group_memberships: { small_members: { users: members(999) }, all_members: { users: members(1001) } } },
+    });
+    // THEN
+    expect(cost.types[0].calls).toBe(5 + 6);
+    expect(cost.suggestions).toEqual([
+      "okta_group_memberships.all_members lists 1001 members: 6 reads per refresh, and creating it PUTs one member at a time (about 1,000 members nears the provider's 20-minute deadline). If the members share a profile attribute, let an okta_group_rule fill the group (OktaGroupRule): one read per refresh and no member list in Terraform.",
+    ]);
+  });
+
+  test("a stack without Okta resources costs nothing", () => {
+    const cost = estimateRefreshCost({ resource: { random_id: { x: {} } } });
+    expect([cost.totalCalls, cost.minutes, cost.buckets]).toEqual([0, 0, []]);
+    expect(formatRefreshCost(cost, "empty")).toBe(
+      "empty (Enterprise org, 50% of each rate-limit bucket)\n  no Okta resources or data sources: a refresh makes no Okta API calls",
+    );
+  });
+
+  test("rejects a share outside 1-100", () => {
+    expect(() => estimateRefreshCost(ORG, { share: 0 })).toThrow(
+      "share is 0; give the percentage of each rate-limit bucket the token may use, from 1 to 100 (Okta's default is 50).",
+    );
+  });
+
+  test("knows every tier", () => {
+    expect(ORG_TIERS).toEqual(["free-dev", "paid-dev", "one-app", "enterprise", "workforce"]);
+  });
+
+  test("formats durations", () => {
+    expect([formatMinutes(0.01), formatMinutes(0.5), formatMinutes(3.25), formatMinutes(125)]).toEqual(["1 s", "30 s", "3.3 min", "2 h 05 min"]);
+  });
+});
+
+describe("refreshSummary", () => {
+  test("names only the stacks whose plan refreshes for longer than 3 minutes", () => {
+    // GIVEN
+    const outdir = tempOutdir({ "okta-dev": { resource: { okta_user: blocks(10, "u") } }, "okta-prod": ORG });
+    // THEN
+    expect(refreshSummary(outdir)).toEqual([
+      "okta-prod: a plan spends at least 10 min refreshing (5016 Okta API calls, /api/v1/users/{id} bucket, 50% share, Enterprise org), more than 3 min. Run `npm run cost` for the breakdown and cheaper shapes.",
+    ]);
+    expect(refreshSummary(outdir, { tier: "workforce", thresholdMinutes: 5 })).toEqual([]);
+  });
+});
+
+describe("refresh-cost CLI", () => {
+  function run(argv: string[]): { code: number; out: string; err: string } {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main(argv, (t) => out.push(t), (t) => err.push(t));
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  test("prints a table per stack", () => {
+    expect(run(["--tier", "free-dev", SMALL_OUT])).toEqual({
+      code: 0,
+      err: "",
+      out: [
+        "okta-small (free developer org, 50% of each rate-limit bucket)",
+        "  type                       count  calls  bucket",
+        "  okta_user                      2      2  /api/v1/users/{id}",
+        "  okta_group                     1      1  /api/v1/groups/{id}",
+        "  okta_group_memberships         1      1  /api/v1/groups/{id}",
+        "  okta_group_rule                1      1  /api/v1/groups",
+        "  okta_user_schema_property      1      1  /api/v1",
+        "",
+        "  bucket               calls  limit/min  usable/min  at least",
+        "  /api/v1/users/{id}       2        100          50       3 s",
+        "  /api/v1/groups/{id}      2        100          50       3 s",
+        "  /api/v1/groups           1        100          50       2 s",
+        "  /api/v1                  1        100          50       2 s",
+        "",
+        "  One refresh makes 6 Okta API calls and takes at least 3 s (/api/v1/users/{id}); latency, retries and 429 backoff add to that.",
+        "  Assumptions:",
+        "    - okta_user: one GET /api/v1/users/{id} per user.",
+        "    - okta_group: one GET /api/v1/groups/{id} per group.",
+        "    - okta_group_memberships: GET /api/v1/groups/{id}/users, 200 members a page: ceil(members / 200) calls per resource, at least 1.",
+        "    - okta_group_rule: one GET /api/v1/groups/rules/{id} per rule (/api/v1/groups bucket).",
+        "    - okta_user_schema_property: one GET /api/v1/meta/schemas/user/default per property (the provider reads the whole user schema each time; catch-all /api/v1 bucket).",
+        "    - buckets are spent in parallel, so the slowest bucket sets the time; nothing else uses the token meanwhile.",
+      ].join("\n"),
+    });
+  });
+
+  test("takes one cdk.tf.json, and --share up to the provider's max_api_capacity", () => {
+    const file = path.join(SMALL_OUT, "stacks", "okta-small", "cdk.tf.json");
+    expect(run(["--share", "30%", file]).out.split("\n")[0]).toBe("okta-small (Enterprise org, 30% of each rate-limit bucket)");
+    const { code, out } = run(["--share", "100", file]);
+    expect(code).toBe(0);
+    expect(out.split("\n")[0]).toBe("okta-small (Enterprise org, 50% of each rate-limit bucket)");
+    expect(out).toContain("\n    - the provider's max_api_capacity 50 caps the token's 100% share.");
+  });
+
+  test("reports a bad tier with a suggestion, a bad share and a missing directory", () => {
+    expect(run(["--tier", "enterprize"])).toEqual({
+      code: 2,
+      out: "",
+      err: '--tier "enterprize" is not an Okta org tier; did you mean "enterprise"? Use one of "free-dev", "paid-dev", "one-app", "enterprise", "workforce".',
+    });
+    expect(run(["--share", "half"]).err).toBe(
+      "share is half; give the percentage of each rate-limit bucket the token may use, from 1 to 100 (Okta's default is 50).",
+    );
+    expect(run(["no-such-dir"])).toEqual({
+      code: 1,
+      out: "",
+      err: "no-such-dir: no stacks directory; run a synth first (npm run synth), or name the cdktf output directory or a cdk.tf.json file.",
+    });
+  });
+});

@@ -1,0 +1,332 @@
+import { Construct } from "constructs";
+import { OktaGroup } from "./group";
+import { USER_STATUSES, isEmail, isLogin, isTerraformName } from "./private/checks";
+import { SourceRow, SourceTable, locate, readTable } from "./private/directory-file-read";
+import { OktaSynthError, messages } from "./private/errors";
+import { suggest } from "./private/validator/suggest";
+import { CustomProfileValue, OktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES, UserStatus } from "./user";
+
+/** The files loadDirectory reads; each may be .csv, .json, .yaml or .yml. */
+export interface DirectoryFiles {
+  /**
+   * People, one per row (CSV) or entry (a JSON/YAML list of objects). Required columns: login, email,
+   * firstName, lastName. Optional: id, status, importId, groups (group ids separated by ";", or a
+   * JSON/YAML list), every OktaUser profile field by its prop name (department, costCenter, ...) and
+   * custom attributes as `custom.<index>` columns (or a `customProfile` object in JSON/YAML).
+   * CSV values are strings and an empty cell means "not set"; JSON/YAML values keep their types.
+   * @default - no users
+   */
+  readonly users?: string;
+  /** Groups, one per row or entry. Required columns: id, name. Optional: description. @default - no groups */
+  readonly groups?: string;
+}
+
+/** What loadDirectory created, by id (the construct id, which is also the Terraform resource name). */
+export interface LoadedDirectory {
+  readonly users: Map<string, OktaUser>;
+  readonly groups: Map<string, OktaGroup>;
+}
+
+/** The column of a users file holding the ids of the groups a user is an explicit member of. */
+const GROUPS_COLUMN = "groups";
+/** Users-file columns that are custom profile attributes start with this; the rest is the index. */
+const CUSTOM_PREFIX = "custom.";
+/** Separates group ids in a CSV groups cell. */
+const GROUP_SEPARATOR = ";";
+
+const REQUIRED_USER_COLUMNS = ["login", "email", "firstName", "lastName"] as const;
+const PROFILE_COLUMNS = Object.keys(PROFILE_ATTRIBUTES) as (keyof OktaUserProfile)[];
+const USER_COLUMNS = ["id", ...REQUIRED_USER_COLUMNS, "status", "importId", GROUPS_COLUMN, ...PROFILE_COLUMNS, `${CUSTOM_PREFIX}<index>`];
+const REQUIRED_GROUP_COLUMNS = ["id", "name"] as const;
+const GROUP_COLUMNS = [...REQUIRED_GROUP_COLUMNS, "description"];
+/** snake_case spellings (as in Terraform) of the camelCase columns, for "did you mean". */
+const SNAKE_CASE: ReadonlyMap<string, string> = new Map([
+  ["first_name", "firstName"],
+  ["last_name", "lastName"],
+  ["import_id", "importId"],
+  ["custom_profile", "customProfile"],
+  ...Object.entries(PROFILE_ATTRIBUTES).map(([prop, attribute]): [string, string] => [attribute, prop]),
+]);
+/** At most this many problems are listed; the error says how many more there were. */
+const MAX_LISTED_PROBLEMS = 200;
+
+/**
+ * The construct id of a user whose row has no id: the login in lower case, with "@" written "_at_" and
+ * every character other than a letter, digit, "_" or "-" written "_"; prefixed with "_" when it would
+ * not start with a letter or "_". "Jane.Doe@example.com" becomes "jane_doe_at_example_com".
+ */
+export function userIdFromLogin(login: string): string {
+  const id = login.toLowerCase().replace(/@/g, "_at_").replace(/[^a-z0-9_-]/g, "_");
+  return /^[a-z_]/.test(id) ? id : `_${id}`;
+}
+
+/**
+ * Loads users and groups from CSV, JSON or YAML files into OktaUser and OktaGroup constructs in
+ * `scope`, with explicit memberships from the users file's groups column.
+ *
+ * Every file is checked before anything is created: missing or unknown columns, missing values, login,
+ * email and status syntax, duplicate ids, logins and group names, and memberships naming a group the
+ * groups file does not define. All problems are thrown together as one OktaSynthError, each naming the
+ * file, row and column. The constructs run their own checks at synth as usual (e.g. custom attributes
+ * against the org's declared schema properties).
+ */
+export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDirectory {
+  const problems: string[] = [];
+  const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, problems);
+  const usersTable = files.users === undefined ? undefined : readTable(files.users, problems);
+  const groupRows = groupsTable ? checkGroups(groupsTable, problems) : [];
+  const knownGroups = new Set(groupRows.map((g) => g.id));
+  const userRows = usersTable ? checkUsers(usersTable, knownGroups, problems) : [];
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > listed.length) listed.push(messages.directoryMoreProblems(problems.length - listed.length));
+    throw new OktaSynthError(listed);
+  }
+
+  const groups = new Map<string, OktaGroup>();
+  for (const { id, props } of groupRows) groups.set(id, new OktaGroup(scope, id, props));
+  const users = new Map<string, OktaUser>();
+  for (const { id, props, groupIds } of userRows) {
+    users.set(id, new OktaUser(scope, id, { ...props, groups: groupIds.map((groupId) => groups.get(groupId)!) }));
+  }
+  return { users, groups };
+}
+
+interface GroupRow {
+  readonly id: string;
+  readonly props: { name: string; description?: string };
+}
+
+interface UserRow {
+  readonly id: string;
+  readonly props: OktaUserProps;
+  readonly groupIds: string[];
+}
+
+/** Records the first row that used each key; reports later ones. */
+class FirstUse {
+  private readonly rows = new Map<string, number>();
+
+  /** The row that used the key before, if any. */
+  public claim(key: string, row: number): number | undefined {
+    const first = this.rows.get(key);
+    if (first === undefined) this.rows.set(key, row);
+    return first;
+  }
+}
+
+/** Reads one row's values, adding a problem (with file, row and column) for each bad one. */
+class RowReader {
+  constructor(
+    private readonly table: SourceTable,
+    private readonly row: SourceRow,
+    private readonly problems: string[],
+  ) {}
+
+  public where(column?: string): string {
+    return locate(this.table, this.row.row, column);
+  }
+
+  public problem(message: string): void {
+    this.problems.push(message);
+  }
+
+  /** A string value, or undefined when absent (an empty CSV cell is absent). */
+  public text(column: string, required = false): string | undefined {
+    const value = this.row.values[column];
+    if (value === undefined || value === null || value === "") {
+      if (required) this.problem(messages.directoryMissingValue(this.where(column)));
+      return undefined;
+    }
+    if (typeof value !== "string") {
+      this.problem(messages.directoryNotText(this.where(column), value));
+      return undefined;
+    }
+    return value;
+  }
+}
+
+/** Columns the header (CSV) or each entry (JSON/YAML) must have, and columns nobody knows. */
+function checkColumns(table: SourceTable, required: readonly string[], isKnown: (column: string) => boolean, candidates: readonly string[], problems: string[]): void {
+  const noun = table.format === "csv" ? "column" : "field";
+  const report = (where: string, column: string) =>
+    problems.push(messages.directoryUnknownColumn(where, noun, SNAKE_CASE.get(column) ?? suggest(column, candidates), candidates));
+  if (table.format === "csv") {
+    const missing = required.filter((column) => !table.header.includes(column));
+    if (missing.length > 0) problems.push(messages.directoryMissingColumns(table.file, missing));
+    for (const column of table.header) if (!isKnown(column)) report(locate(table, 1, column), column);
+    return;
+  }
+  for (const { row, values } of table.rows) {
+    for (const column in values) if (!isKnown(column)) report(locate(table, row, column), column);
+  }
+}
+
+/** Whether a row must have a value in the column: a CSV file missing the column was reported once. */
+function requiredIn(table: SourceTable): (column: string) => boolean {
+  return (column) => table.format !== "csv" || table.header.includes(column);
+}
+
+function checkGroups(table: SourceTable, problems: string[]): GroupRow[] {
+  checkColumns(table, REQUIRED_GROUP_COLUMNS, (c) => GROUP_COLUMNS.includes(c), GROUP_COLUMNS, problems);
+  const required = requiredIn(table);
+  const ids = new FirstUse();
+  const names = new FirstUse();
+  const out: GroupRow[] = [];
+  for (const row of table.rows) {
+    const r = new RowReader(table, row, problems);
+    const id = r.text("id", required("id"));
+    const name = r.text("name", required("name"));
+    const description = r.text("description");
+    if (id !== undefined) {
+      if (!isTerraformName(id)) r.problem(messages.directoryBadId(r.where("id"), id));
+      const first = ids.claim(id, row.row);
+      if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("id"), id, first, "group ids become Terraform addresses (okta_group.<id>)"));
+    }
+    if (name !== undefined) {
+      const first = names.claim(name.toLowerCase(), row.row);
+      if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("name"), name, first, "Okta group names are unique in an org (case-insensitive)"));
+    }
+    if (id !== undefined && name !== undefined) out.push({ id, props: description === undefined ? { name } : { name, description } });
+  }
+  return out;
+}
+
+function isUserColumn(column: string, format: SourceTable["format"]): boolean {
+  if (column.startsWith(CUSTOM_PREFIX)) return column.length > CUSTOM_PREFIX.length;
+  return USER_COLUMNS.includes(column) || (format !== "csv" && column === "customProfile");
+}
+
+function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, problems: string[]): UserRow[] {
+  const candidates = table.format === "csv" ? USER_COLUMNS : [...USER_COLUMNS, "customProfile"];
+  checkColumns(table, REQUIRED_USER_COLUMNS, (c) => isUserColumn(c, table.format), candidates, problems);
+  const required = requiredIn(table);
+  const customColumns = table.header.filter((c) => c.startsWith(CUSTOM_PREFIX));
+  const profileColumns = PROFILE_COLUMNS.filter((c) => table.format !== "csv" || table.header.includes(c));
+  const ids = new FirstUse();
+  const logins = new FirstUse();
+  const out: UserRow[] = [];
+  for (const row of table.rows) {
+    const r = new RowReader(table, row, problems);
+    const before = problems.length;
+    const login = r.text("login", required("login"));
+    const email = r.text("email", required("email"));
+    const firstName = r.text("firstName", required("firstName"));
+    const lastName = r.text("lastName", required("lastName"));
+    const status = r.text("status");
+    const importId = r.text("importId");
+    if (login !== undefined && !isLogin(login)) r.problem(messages.directoryBadLogin(r.where("login"), login));
+    if (email !== undefined && !isEmail(email)) r.problem(messages.directoryBadEmail(r.where("email"), email));
+    if (status !== undefined && !(USER_STATUSES as readonly string[]).includes(status)) {
+      r.problem(messages.directoryNotInEnum(r.where("status"), status, USER_STATUSES));
+    }
+
+    const profile: { -readonly [K in keyof OktaUserProfile]: string } = {};
+    for (const column of profileColumns) {
+      const value = r.text(column);
+      if (value !== undefined) profile[column] = value;
+    }
+    if (profile.secondEmail !== undefined && !isEmail(profile.secondEmail)) {
+      r.problem(messages.directoryBadEmail(r.where("secondEmail"), profile.secondEmail));
+    }
+    const customProfile = readCustomProfile(r, row, customColumns, table.format);
+
+    const id = readId(r, login, ids, row.row);
+    if (login !== undefined) {
+      const first = logins.claim(login.toLowerCase(), row.row);
+      if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("login"), login, first, "Okta logins are unique in an org (case-insensitive)"));
+    }
+    const groupIds = readGroupIds(r, row, knownGroups);
+
+    if (problems.length > before || id === undefined) continue;
+    if (login === undefined || email === undefined || firstName === undefined || lastName === undefined) continue;
+    out.push({
+      id,
+      groupIds,
+      props: {
+        login,
+        email,
+        firstName,
+        lastName,
+        ...profile,
+        ...(status === undefined ? {} : { status: status as UserStatus }),
+        ...(importId === undefined ? {} : { importId }),
+        ...(customProfile === undefined ? {} : { customProfile }),
+      },
+    });
+  }
+  return out;
+}
+
+/** The id column, or the id derived from the login; checked for syntax and uniqueness in the file. */
+function readId(r: RowReader, login: string | undefined, ids: FirstUse, row: number): string | undefined {
+  const given = r.text("id");
+  if (given !== undefined && !isTerraformName(given)) {
+    r.problem(messages.directoryBadId(r.where("id"), given));
+    return undefined;
+  }
+  const id = given ?? (login === undefined ? undefined : userIdFromLogin(login));
+  if (id === undefined) return undefined;
+  const first = ids.claim(id, row);
+  if (first !== undefined) {
+    r.problem(
+      given !== undefined
+        ? messages.directoryDuplicate(r.where("id"), id, first, "user ids become Terraform addresses (okta_user.<id>)")
+        : messages.directoryDuplicateDerivedId(r.where("login"), id, first),
+    );
+  }
+  return id;
+}
+
+function readCustomProfile(r: RowReader, row: SourceRow, customColumns: readonly string[], format: SourceTable["format"]): Record<string, CustomProfileValue> | undefined {
+  let profile: Record<string, CustomProfileValue> | undefined;
+  const add = (index: string, column: string, value: unknown) => {
+    if (value === undefined || value === null || value === "") return;
+    if (!isCustomValue(value)) {
+      r.problem(messages.directoryBadCustomValue(r.where(column), value));
+      return;
+    }
+    (profile ??= {})[index] = value;
+  };
+  if (format === "csv") {
+    for (const column of customColumns) add(column.slice(CUSTOM_PREFIX.length), column, row.values[column]);
+    return profile;
+  }
+  for (const column in row.values) {
+    if (column.startsWith(CUSTOM_PREFIX)) add(column.slice(CUSTOM_PREFIX.length), column, row.values[column]);
+  }
+  const nested = row.values.customProfile;
+  if (nested !== undefined && nested !== null) {
+    if (typeof nested !== "object" || Array.isArray(nested)) {
+      r.problem(messages.directoryNotAnObject(r.where("customProfile"), nested));
+    } else {
+      for (const [index, value] of Object.entries(nested)) add(index, `customProfile.${index}`, value);
+    }
+  }
+  return profile;
+}
+
+function isCustomValue(value: unknown): value is CustomProfileValue {
+  const scalar = (v: unknown) => typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+  if (!Array.isArray(value)) return scalar(value);
+  return value.length === 0 || (value.every(scalar) && value.every((v) => typeof v === typeof value[0]));
+}
+
+/** Group ids from the groups column: ";"-separated text, or a JSON/YAML list of strings. */
+function readGroupIds(r: RowReader, row: SourceRow, knownGroups: ReadonlySet<string>): string[] {
+  const value = row.values[GROUPS_COLUMN];
+  if (value === undefined || value === null) return [];
+  const listed = typeof value === "string" ? value.split(GROUP_SEPARATOR) : value;
+  if (!Array.isArray(listed) || !listed.every((id) => typeof id === "string")) {
+    r.problem(messages.directoryBadGroups(r.where(GROUPS_COLUMN), value));
+    return [];
+  }
+  const ids: string[] = [];
+  for (const entry of listed as string[]) {
+    const id = entry.trim();
+    if (id === "" || ids.includes(id)) continue;
+    ids.push(id);
+    if (!knownGroups.has(id)) r.problem(messages.directoryUnknownGroup(r.where(GROUPS_COLUMN), id, suggest(id, knownGroups)));
+  }
+  return ids;
+}
