@@ -80,6 +80,24 @@ describe("provider schema snapshot", () => {
   });
 });
 
+describe("npm run schema:refresh", () => {
+  test("cutting a full provider schema down to the covered types reproduces the snapshot byte for byte", () => {
+    // GIVEN a full schema: the snapshot's types, reordered, plus ones the project does not cover
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-refresh-"));
+    const full = JSON.parse(JSON.stringify(snapshot));
+    delete full.provider_versions;
+    const provider = full.provider_schemas["registry.terraform.io/okta/okta"];
+    provider.resource_schemas = { okta_app_oauth: { version: 0, block: {} }, ...provider.resource_schemas };
+    provider.data_source_schemas.okta_app = { version: 0, block: {} };
+    fs.writeFileSync(path.join(dir, "full.json"), JSON.stringify(full));
+    // WHEN
+    execFileSync(process.execPath, [path.join(ROOT, "scripts", "snapshot-from-schema.js"), path.join(dir, "full.json"), path.join(dir, "okta.json"), "6.12.0"], { stdio: "pipe" });
+    // THEN
+    expect(fs.readFileSync(path.join(dir, "okta.json"), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "schema", "okta.json"), "utf8"));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("generated bindings", () => {
   const gen = path.join(ROOT, ".gen", "providers", "okta");
 

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Cuts the output of `terraform providers schema -json` down to the resources and data sources this
+// project covers, adds "provider_versions", and writes it with sorted keys like the committed snapshot.
+// Usage: node scripts/snapshot-from-schema.js <full-schema.json> <snapshot.json> <version>
+"use strict";
+const fs = require("node:fs");
+
+const FQN = "registry.terraform.io/okta/okta";
+const RESOURCES = [
+  "okta_user", "okta_group", "okta_group_memberships", "okta_user_group_memberships", "okta_group_rule",
+  "okta_user_schema_property", "okta_user_base_schema_property", "okta_identity_source_import",
+  "okta_identity_source_user", "okta_identity_source_group", "okta_identity_source_group_membership",
+];
+const DATA_SOURCES = [
+  "okta_user", "okta_users", "okta_group", "okta_groups", "okta_identity_source_users",
+  "okta_identity_source_groups", "okta_identity_source_group_memberships", "okta_identity_source_sessions",
+];
+
+const [input, output, version] = process.argv.slice(2);
+if (!input || !output || !version) {
+  console.error("usage: node scripts/snapshot-from-schema.js <full-schema.json> <snapshot.json> <version>");
+  process.exit(1);
+}
+const full = JSON.parse(fs.readFileSync(input, "utf8"));
+const provider = full.provider_schemas[FQN];
+const pick = (all, names) =>
+  Object.fromEntries(
+    names.map((name) => {
+      if (!all[name]) throw new Error(`okta/okta ${version} has no ${name}`);
+      return [name, all[name]];
+    }),
+  );
+const snapshot = {
+  format_version: full.format_version,
+  provider_schemas: {
+    [FQN]: {
+      provider: provider.provider,
+      resource_schemas: pick(provider.resource_schemas, RESOURCES),
+      data_source_schemas: pick(provider.data_source_schemas, DATA_SOURCES),
+    },
+  },
+  provider_versions: { [FQN]: version },
+};
+const sorted = (v) =>
+  Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v;
+fs.writeFileSync(output, JSON.stringify(sorted(snapshot), null, 2) + "\n");
+console.log(`wrote ${output} from okta/okta ${version}`);
