@@ -129,6 +129,39 @@ describe("loadDirectory", () => {
     expect(userIdFromLogin("7eleven@example.com")).toBe("_7eleven_at_example_com");
   });
 
+  test("warns that rows without an id get their address from the login, once per file", () => {
+    // GIVEN
+    const stack = orgStack();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-dir-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "login,email,firstName,lastName\nada@example.com,ada@example.com,Ada,L\nbob@example.com,bob@example.com,Bob,B\n");
+    // WHEN
+    loadDirectory(stack, { users });
+    // THEN
+    expect(stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+      `${users}: 2 users have no id, so the Terraform address comes from the login (e.g. okta_user.ada_at_example_com): changing a login would replace the user. Add an id column with a stable key, e.g. the employee number (to keep the current addresses, use the derived ids as they are).`,
+    ]);
+  });
+
+  test("renamedFrom and importId columns move and adopt users and groups", () => {
+    // GIVEN
+    const stack = orgStack();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-dir-"));
+    fs.writeFileSync(path.join(dir, "groups.csv"), "id,name,importId,renamedFrom\nstaff,Staff,00g1,everyone\n");
+    fs.writeFileSync(path.join(dir, "users.csv"), "id,login,email,firstName,lastName,renamedFrom,groups\ne1,ada@example.com,ada@example.com,Ada,L,ada_at_example_com,staff\n");
+    // WHEN
+    loadDirectory(stack, { users: path.join(dir, "users.csv"), groups: path.join(dir, "groups.csv") });
+    // THEN
+    const json = synthJson(stack);
+    expect(json.import).toEqual([{ to: "okta_group.staff", id: "00g1" }]);
+    expect(json.moved).toEqual([
+      { from: "okta_user.ada_at_example_com", to: "okta_user.e1" },
+      { from: "okta_group.everyone", to: "okta_group.staff" },
+      { from: "okta_group_memberships.everyone_members", to: "okta_group_memberships.staff_members" },
+    ]);
+    expect(stack.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+  });
+
   test("reports every problem of a CSV users file at once, with row and column", () => {
     expect(loadProblems({ users: fixture("bad-users.csv"), groups: fixture("groups.csv") })).toEqual([
       `${FIXTURES}/bad-users.csv row 8: has 9 fields but the header has 10 columns; quote values that contain commas, and give every row the header's columns.`,
@@ -201,7 +234,7 @@ describe("loadDirectory", () => {
     fs.writeFileSync(file, "id,name,owner\nops,Ops,me\n");
     // THEN
     expect(loadProblems({ groups: file })).toEqual([
-      `${path.relative(process.cwd(), file)} row 1, column "owner": unknown column; known columns are "id", "name", "description".`,
+      `${path.relative(process.cwd(), file)} row 1, column "owner": unknown column; known columns are "id", "name", "description", "importId", "renamedFrom".`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { OktaGroup } from "./group";
+import { Annotations } from "cdktf";
+import { OktaGroup, OktaGroupProps } from "./group";
 import { USER_STATUSES, isEmail, isLogin, isTerraformName } from "./private/checks";
 import { SourceRow, SourceTable, locate, readTable } from "./private/directory-file-read";
 import { OktaSynthError, messages } from "./private/errors";
@@ -10,14 +11,15 @@ import { CustomProfileValue, OktaUser, OktaUserProfile, OktaUserProps, PROFILE_A
 export interface DirectoryFiles {
   /**
    * People, one per row (CSV) or entry (a JSON/YAML list of objects). Required columns: login, email,
-   * firstName, lastName. Optional: id, status, importId, groups (group ids separated by ";", or a
+   * firstName, lastName. Optional: id (recommended: without it the id, and so the Terraform address,
+   * comes from the login, and a login change would replace the user), renamedFrom, status, importId, groups (group ids separated by ";", or a
    * JSON/YAML list), every OktaUser profile field by its prop name (department, costCenter, ...) and
    * custom attributes as `custom.<index>` columns (or a `customProfile` object in JSON/YAML).
    * CSV values are strings and an empty cell means "not set"; JSON/YAML values keep their types.
    * @default - no users
    */
   readonly users?: string;
-  /** Groups, one per row or entry. Required columns: id, name. Optional: description. @default - no groups */
+  /** Groups, one per row or entry. Required columns: id, name. Optional: description, importId, renamedFrom. @default - no groups */
   readonly groups?: string;
 }
 
@@ -36,14 +38,15 @@ const GROUP_SEPARATOR = ";";
 
 const REQUIRED_USER_COLUMNS = ["login", "email", "firstName", "lastName"] as const;
 const PROFILE_COLUMNS = Object.keys(PROFILE_ATTRIBUTES) as (keyof OktaUserProfile)[];
-const USER_COLUMNS = ["id", ...REQUIRED_USER_COLUMNS, "status", "importId", GROUPS_COLUMN, ...PROFILE_COLUMNS, `${CUSTOM_PREFIX}<index>`];
+const USER_COLUMNS = ["id", ...REQUIRED_USER_COLUMNS, "status", "importId", "renamedFrom", GROUPS_COLUMN, ...PROFILE_COLUMNS, `${CUSTOM_PREFIX}<index>`];
 const REQUIRED_GROUP_COLUMNS = ["id", "name"] as const;
-const GROUP_COLUMNS = [...REQUIRED_GROUP_COLUMNS, "description"];
+const GROUP_COLUMNS = [...REQUIRED_GROUP_COLUMNS, "description", "importId", "renamedFrom"];
 /** snake_case spellings (as in Terraform) of the camelCase columns, for "did you mean". */
 const SNAKE_CASE: ReadonlyMap<string, string> = new Map([
   ["first_name", "firstName"],
   ["last_name", "lastName"],
   ["import_id", "importId"],
+  ["renamed_from", "renamedFrom"],
   ["custom_profile", "customProfile"],
   ...Object.entries(PROFILE_ATTRIBUTES).map(([prop, attribute]): [string, string] => [attribute, prop]),
 ]);
@@ -76,13 +79,17 @@ export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDi
   const usersTable = files.users === undefined ? undefined : readTable(files.users, problems);
   const groupRows = groupsTable ? checkGroups(groupsTable, problems) : [];
   const knownGroups = new Set(groupRows.map((g) => g.id));
-  const userRows = usersTable ? checkUsers(usersTable, knownGroups, problems) : [];
+  const derivedIds: string[] = [];
+  const userRows = usersTable ? checkUsers(usersTable, knownGroups, problems, derivedIds) : [];
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
     if (problems.length > listed.length) listed.push(messages.directoryMoreProblems(problems.length - listed.length));
     throw new OktaSynthError(listed);
   }
 
+  if (files.users !== undefined && derivedIds.length > 0) {
+    Annotations.of(scope).addWarning(messages.directoryDerivedIds(files.users, derivedIds.length, derivedIds[0]));
+  }
   const groups = new Map<string, OktaGroup>();
   for (const { id, props } of groupRows) groups.set(id, new OktaGroup(scope, id, props));
   const users = new Map<string, OktaUser>();
@@ -94,7 +101,7 @@ export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDi
 
 interface GroupRow {
   readonly id: string;
-  readonly props: { name: string; description?: string };
+  readonly props: OktaGroupProps;
 }
 
 interface UserRow {
@@ -178,6 +185,9 @@ function checkGroups(table: SourceTable, problems: string[]): GroupRow[] {
     const id = r.text("id", required("id"));
     const name = r.text("name", required("name"));
     const description = r.text("description");
+    const importId = r.text("importId");
+    const renamedFrom = r.text("renamedFrom");
+    if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(messages.directoryBadId(r.where("renamedFrom"), renamedFrom));
     if (id !== undefined) {
       if (!isTerraformName(id)) r.problem(messages.directoryBadId(r.where("id"), id));
       const first = ids.claim(id, row.row);
@@ -187,7 +197,7 @@ function checkGroups(table: SourceTable, problems: string[]): GroupRow[] {
       const first = names.claim(name.toLowerCase(), row.row);
       if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("name"), name, first, "Okta group names are unique in an org (case-insensitive)"));
     }
-    if (id !== undefined && name !== undefined) out.push({ id, props: description === undefined ? { name } : { name, description } });
+    if (id !== undefined && name !== undefined) out.push({ id, props: definedOnly({ name, description, importId, renamedFrom }) });
   }
   return out;
 }
@@ -197,7 +207,7 @@ function isUserColumn(column: string, format: SourceTable["format"]): boolean {
   return USER_COLUMNS.includes(column) || (format !== "csv" && column === "customProfile");
 }
 
-function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, problems: string[]): UserRow[] {
+function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, problems: string[], derivedIds: string[]): UserRow[] {
   const candidates = table.format === "csv" ? USER_COLUMNS : [...USER_COLUMNS, "customProfile"];
   checkColumns(table, REQUIRED_USER_COLUMNS, (c) => isUserColumn(c, table.format), candidates, problems);
   const required = requiredIn(table);
@@ -215,6 +225,8 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
     const lastName = r.text("lastName", required("lastName"));
     const status = r.text("status");
     const importId = r.text("importId");
+    const renamedFrom = r.text("renamedFrom");
+    if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(messages.directoryBadId(r.where("renamedFrom"), renamedFrom));
     if (login !== undefined && !isLogin(login)) r.problem(messages.directoryBadLogin(r.where("login"), login));
     if (email !== undefined && !isEmail(email)) r.problem(messages.directoryBadEmail(r.where("email"), email));
     if (status !== undefined && !(USER_STATUSES as readonly string[]).includes(status)) {
@@ -232,6 +244,7 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
     const customProfile = readCustomProfile(r, row, customColumns, table.format);
 
     const id = readId(r, login, ids, row.row);
+    if (id !== undefined && r.text("id") === undefined) derivedIds.push(id);
     if (login !== undefined) {
       const first = logins.claim(login.toLowerCase(), row.row);
       if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("login"), login, first, "Okta logins are unique in an org (case-insensitive)"));
@@ -251,6 +264,7 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
         ...profile,
         ...(status === undefined ? {} : { status: status as UserStatus }),
         ...(importId === undefined ? {} : { importId }),
+        ...(renamedFrom === undefined ? {} : { renamedFrom }),
         ...(customProfile === undefined ? {} : { customProfile }),
       },
     });
@@ -329,4 +343,9 @@ function readGroupIds(r: RowReader, row: SourceRow, knownGroups: ReadonlySet<str
     if (!knownGroups.has(id)) r.problem(messages.directoryUnknownGroup(r.where(GROUPS_COLUMN), id, suggest(id, knownGroups)));
   }
   return ids;
+}
+
+/** The object without its undefined values (props stay minimal, as if written by hand). */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -83,6 +83,8 @@ export const messages = {
     `${stackPath}: this stack has Okta constructs but no okta provider. Use OktaOrgStack, or add new OktaProvider(stack, "okta", { orgName, baseUrl }) from cdktf-okta's bindings.`,
   missingScopes: (path: string, missing: string[]) =>
     `${path}: auth.scopes lacks ${missing.join(", ")}, which this org's constructs need; Okta answers 403 at apply time. Grant ${missing.length === 1 ? "it" : "them"} to the org's API service app and add ${missing.length === 1 ? "it" : "them"} to auth.scopes (or omit auth.scopes to use stack.requiredScopes).`,
+  directoryDerivedIds: (file: string, count: number, example: string) =>
+    `${file}: ${count} user${count === 1 ? " has" : "s have"} no id, so the Terraform address comes from the login (e.g. okta_user.${example}): changing a login would replace the user. Add an id column with a stable key, e.g. the employee number (to keep the current addresses, use the derived ids as they are).`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
   directoryFileExtension: (file: string, extension: string) =>
