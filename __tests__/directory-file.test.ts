@@ -5,7 +5,7 @@ import { Testing } from "cdktf";
 import { Group } from "../.gen/providers/okta/group";
 import { GroupMemberships } from "../.gen/providers/okta/group-memberships";
 import { User } from "../.gen/providers/okta/user";
-import { collectProblems } from "../lib/app";
+import { collectProblems } from "../lib/private/problems";
 import { DirectoryFiles, loadDirectory, userIdFromLogin } from "../lib/directory-file";
 import { OktaOrgStack } from "../lib/org-stack";
 import { OktaSynthError } from "../lib/private/errors";

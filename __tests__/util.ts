@@ -1,6 +1,6 @@
 import { App, Testing } from "cdktf";
 import { OktaOrgStack, OktaOrgStackProps } from "../lib";
-import { collectProblems } from "../lib/app";
+import { collectProblems } from "../lib/private/problems";
 
 /** A fresh org stack in its own app, as the tests' starting point. */
 export function orgStack(id = "okta-dev", props: Partial<OktaOrgStackProps> = {}, app: App = Testing.app()): OktaOrgStack {

@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, AppConfig } from "cdktf";
-import { IConstruct } from "constructs";
-import { OktaDirectory } from "./private/directory";
 import { OktaSynthError } from "./private/errors";
+import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
 
 /** Checks a directory of synthesized output; returns one message per problem. */
@@ -58,17 +57,6 @@ export class OktaApp extends App {
 function freshDirectory(dir: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
   return dir;
-}
-
-/** Runs every construct's validations; messages of the Okta constructs already name their paths. */
-export function collectProblems(scope: IConstruct): string[] {
-  const problems: string[] = [];
-  for (const construct of scope.node.findAll()) {
-    for (const message of construct.node.validate()) {
-      problems.push(construct instanceof OktaDirectory ? message : `[${construct.node.path}] ${message}`);
-    }
-  }
-  return problems;
 }
 
 function checkSecrets(outdir: string): string[] {

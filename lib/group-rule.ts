@@ -4,8 +4,9 @@ import { GroupRule } from "../.gen/providers/okta/group-rule";
 import type { IOktaGroup } from "./group";
 import { RULE_STATUSES } from "./private/checks";
 import { OktaDirectory, groupIdExpression, userIdExpression } from "./private/directory";
-import { isProduction } from "./private/production";
-import { IOktaUser, stackBoundReference } from "./user";
+import { productionLifecycle } from "./private/production";
+import { stackBoundReference } from "./private/references";
+import { IOktaUser } from "./user";
 
 /** The statuses of a group rule. */
 export type GroupRuleStatus = (typeof RULE_STATUSES)[number];
@@ -69,7 +70,7 @@ export class OktaGroupRule extends Construct {
         : undefined,
       status: props.status,
       removeAssignedUsers: props.removeAssignedUsers,
-      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+      lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
     if (props.renamedFrom !== undefined) this.resource.moveFromId(`okta_group_rule.${props.renamedFrom}`);

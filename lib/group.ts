@@ -1,8 +1,9 @@
 import { Construct, IConstruct } from "constructs";
 import { Group } from "../.gen/providers/okta/group";
-import { OktaDirectory } from "./private/directory";
+import { GroupBase } from "./private/group-base";
 import { isProduction } from "./private/production";
-import { IOktaUser, stackBoundReference } from "./user";
+import { stackBoundReference } from "./private/references";
+import { IOktaUser } from "./user";
 
 /** A group that other constructs can reference: one this stack defines, or one that already exists. */
 export interface IOktaGroup extends IConstruct {
@@ -33,42 +34,6 @@ export interface OktaGroupProps {
    * @default - not renamed
    */
   readonly renamedFrom?: string;
-}
-
-/**
- * Shared by defined and existing groups: explicit members, rendered by the stack as one
- * okta_group_memberships named <group id>_members (track_all_users false), none without members.
- */
-abstract class GroupBase extends Construct implements IOktaGroup {
-  public abstract readonly groupId: string;
-  /** The Terraform resource name of this group's okta_group_memberships, minus the "_members" suffix. */
-  public readonly address: string;
-  private readonly memberSet = new Set<IOktaUser>();
-
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    this.address = id;
-    OktaDirectory.of(this).addGroup(this);
-  }
-
-  public addUser(user: IOktaUser): void {
-    this.memberSet.add(user);
-  }
-
-  public get members(): IOktaUser[] {
-    return [...this.memberSet];
-  }
-
-  /** The members without copying. @internal */
-  public get _memberSet(): ReadonlySet<IOktaUser> {
-    return this.memberSet;
-  }
-
-  /** The okta_group attributes, or undefined for a group that only exists in Okta. @internal */
-  public abstract _renderAttributes(): Record<string, unknown> | undefined;
-
-  /** The id expression other resources of this stack use. @internal */
-  public abstract readonly _idExpression: string;
 }
 
 /**
@@ -164,9 +129,3 @@ class ExistingGroup extends GroupBase {
     return undefined;
   }
 }
-
-/** True for groups whose members this library renders (defined or existing). @internal */
-export function isGroupBase(group: IOktaGroup): group is GroupBase {
-  return group instanceof GroupBase;
-}
-export type { GroupBase };

@@ -10,8 +10,8 @@ import { IdentitySourceUser } from "../.gen/providers/okta/identity-source-user"
 import { isConcrete } from "./private/checks";
 import { OktaDirectory } from "./private/directory";
 import { TerraformAddress, checkNotEmpty, validateUserProfile } from "./private/identity-source-checks";
-import { isProduction } from "./private/production";
-import { stackBoundReference } from "./user";
+import { productionLifecycle } from "./private/production";
+import { stackBoundReference } from "./private/references";
 
 /**
  * An Okta identity source (a custom identity source integration, fed by an HR system) that other
@@ -236,7 +236,7 @@ export class OktaIdentitySourceUser extends Construct {
       identitySourceId: props.source.identitySourceId,
       id: props.externalId,
       profile: props.profile,
-      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+      lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
     knownIds(props.source)?._knowUser(props.externalId);
@@ -283,7 +283,7 @@ export class OktaIdentitySourceGroup extends Construct {
       identitySourceId: props.source.identitySourceId,
       externalId: props.externalId,
       profile: { displayName: props.displayName, description: props.description },
-      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+      lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
     knownIds(props.source)?._knowGroup(props.externalId);
@@ -330,7 +330,7 @@ export class OktaIdentitySourceGroupMembership extends Construct {
       identitySourceId: props.source.identitySourceId,
       groupOrExternalId: props.groupExternalId,
       memberExternalId: props.memberExternalId,
-      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+      lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
     OktaDirectory.of(this).addIdentitySourceElement(this);

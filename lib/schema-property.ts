@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { UserBaseSchemaProperty } from "../.gen/providers/okta/user-base-schema-property";
 import { UserSchemaProperty } from "../.gen/providers/okta/user-schema-property";
 import { OktaDirectory } from "./private/directory";
-import { isProduction } from "./private/production";
+import { productionLifecycle } from "./private/production";
 
 /** Allowed values of a schema property's type. */
 export const SCHEMA_TYPES = ["string", "boolean", "number", "integer", "array"] as const;
@@ -150,7 +150,7 @@ export class OktaUserSchemaProperty extends Construct {
       externalName: props.externalName,
       externalNamespace: props.externalNamespace,
       userType: props.userType,
-      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+      lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
     if (props.renamedFrom !== undefined) this.resource.moveFromId(`okta_user_schema_property.${props.renamedFrom}`);
@@ -211,7 +211,7 @@ export class OktaUserBaseSchemaProperty extends Construct {
       permissions: props.permissions,
       pattern: props.pattern,
       userType: props.userType,
-      lifecycle: isProduction(this) ? { preventDestroy: true } : undefined,
+      lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
     OktaDirectory.of(this).addSchemaProperty(this);

@@ -1,11 +1,10 @@
-import { Lazy, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { User } from "../.gen/providers/okta/user";
 import type { IOktaGroup } from "./group";
 import { USER_STATUSES } from "./private/checks";
 import { OktaDirectory } from "./private/directory";
-import { messages } from "./private/errors";
 import { isProduction } from "./private/production";
+import { stackBoundReference } from "./private/references";
 
 /** The statuses Okta documents for a user. */
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -274,22 +273,4 @@ class ExistingUser extends Construct implements IOktaUser {
   ) {
     super(scope, id);
   }
-}
-
-/**
- * A reference that may only be used in the stack (org) it belongs to; used anywhere else it fails the
- * synth with a message naming both.
- * @internal
- */
-export function stackBoundReference(owner: IConstruct, what: string, expression: string): string {
-  const ownStack = TerraformStack.of(owner);
-  return Lazy.stringValue({
-    produce: (context) => {
-      const usedIn = TerraformStack.of(context.scope);
-      if (usedIn !== ownStack) {
-        throw new Error(messages.crossOrgToken(what, owner.node.path, usedIn.node.path));
-      }
-      return expression;
-    },
-  });
 }

@@ -10,7 +10,8 @@ import {
   Tokenization,
 } from "cdktf";
 import { IConstruct } from "constructs";
-import type { GroupBase, IOktaGroup } from "../group";
+import type { IOktaGroup } from "../group";
+import type { GroupBase } from "./group-base";
 import type { OktaGroupRule } from "../group-rule";
 import type { OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../schema-property";
 import type { IOktaUser, OktaUser } from "../user";

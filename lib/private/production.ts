@@ -8,6 +8,11 @@ export function markProduction(stack: TerraformStack): void {
   Object.defineProperty(stack, PRODUCTION, { value: true });
 }
 
+/** The lifecycle a generated resource gets: prevent_destroy in a production org, nothing otherwise. */
+export function productionLifecycle(scope: IConstruct): { preventDestroy: true } | undefined {
+  return isProduction(scope) ? { preventDestroy: true } : undefined;
+}
+
 /** True when the construct's stack is a production org. */
 export function isProduction(scope: IConstruct): boolean {
   return (TerraformStack.of(scope) as unknown as Record<symbol, unknown>)[PRODUCTION] === true;

@@ -1,5 +1,5 @@
 /** Checks of one construct's own props; the directory runs them at synth and reports all at once. */
-import type { GroupBase } from "../group";
+import type { GroupBase } from "./group-base";
 import type { OktaGroupRule } from "../group-rule";
 import {
   OktaUserBaseSchemaProperty,
