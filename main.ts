@@ -1,4 +1,6 @@
 import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, OktaSynthError, refreshSummary } from "./lib";
+import { Annotations } from "cdktf";
+import { messages } from "./lib/private/errors";
 import { ENVIRONMENTS } from "./stacks/environments";
 import { defineIdentity } from "./stacks/identity";
 
@@ -7,6 +9,7 @@ import { defineIdentity } from "./stacks/identity";
  * whose workspaces run the stacks; without it each stack keeps local state.
  */
 const tfcOrganization = process.env.TFC_ORGANIZATION;
+const PLACEHOLDER_ORGANIZATION = "example-org";
 const app = new OktaApp();
 const orgStacks = ENVIRONMENTS.map((env) => {
   const stack = new OktaOrgStack(app, env.stackId, {
@@ -21,8 +24,8 @@ const orgStacks = ENVIRONMENTS.map((env) => {
 });
 
 // The Terraform Cloud workspaces the org stacks run in; deploy it first. "example-org" keeps an offline synth working.
-new OktaCloudWorkspacesStack(app, "okta-workspaces", {
-  organization: tfcOrganization || "example-org",
+const workspaces = new OktaCloudWorkspacesStack(app, "okta-workspaces", {
+  organization: tfcOrganization || PLACEHOLDER_ORGANIZATION,
   orgs: ENVIRONMENTS.map((env, i) => ({
     stackId: env.stackId,
     workspace: env.workspace,
@@ -32,6 +35,7 @@ new OktaCloudWorkspacesStack(app, "okta-workspaces", {
     auth: { method: "oauth", scopes: orgStacks[i].requiredScopes },
   })),
 });
+if (!tfcOrganization) Annotations.of(workspaces).addWarning(messages.placeholderCloudOrganization(workspaces.node.path, PLACEHOLDER_ORGANIZATION));
 
 try {
   app.synth();

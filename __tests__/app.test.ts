@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { TerraformVariable } from "cdktf";
 import { OktaApp, OktaGroup, OktaOrgStack, OktaSynthError, OktaUser } from "../lib";
 
 function tempOutdir(): string {
@@ -53,10 +54,28 @@ describe("OktaApp", () => {
     const outdir = tempOutdir();
     app(outdir).synth();
     // WHEN
-    const synth = () => app(outdir, false, { outputChecks: [(dir) => [`checked ${path.basename(dir)}`]] }).synth();
+    const synth = () => app(outdir, false, { outputChecks: [(dir) => [`${dir}/stacks/okta-dev/cdk.tf.json: bad`]] }).synth();
     // THEN
-    expect(synth).toThrow("cdktf-okta found 1 problem; nothing was written:\n  checked cdktf.out.staging");
+    expect(synth).toThrow(`cdktf-okta found 1 problem; nothing was written:\n  ${outdir}/stacks/okta-dev/cdk.tf.json: bad`);
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["okta-dev", "okta-prod"]);
+  });
+
+  test("fails on a password hash, a nested sensitive argument or a sensitive variable's default", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    const result = app(outdir);
+    const stack = result.node.findChild("okta-dev") as OktaOrgStack;
+    const user = new OktaUser(stack, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "B", lastName: "R" });
+    // WHEN
+    user.resource.addOverride("password_hash", { algorithm: "BCRYPT", value: "$2a$10$abc" });
+    new TerraformVariable(stack, "token", { sensitive: true, default: "00abc" });
+    // THEN
+    const file = path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`);
+    expect(() => result.synth()).toThrow(
+      "cdktf-okta found 2 problems; nothing was written:\n" +
+        `  ${file}: okta_user.bird sets password_hash, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).\n` +
+        `  ${file}: var.token sets default, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+    );
   });
 
   test("fails when a secret reaches the output through an escape hatch", () => {
@@ -71,8 +90,8 @@ describe("OktaApp", () => {
     // THEN
     expect(() => result.synth()).toThrow(
       "cdktf-okta found 2 problems; nothing was written:\n" +
-        `  ${path.relative(process.cwd(), `${outdir}.staging/stacks/okta-dev/cdk.tf.json`)}: okta_user.bird sets password, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).\n` +
-        `  ${path.relative(process.cwd(), `${outdir}.staging/stacks/okta-dev/cdk.tf.json`)}: provider.okta sets api_token, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+        `  ${path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`)}: okta_user.bird sets password, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).\n` +
+        `  ${path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`)}: provider.okta sets api_token, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
     );
   });
 });

@@ -39,6 +39,20 @@ describe("OktaGroupRule", () => {
     expect(synthJson(stack).moved).toEqual([{ from: "okta_group_rule.eng_rule", to: "okta_group_rule.engineering" }]);
   });
 
+  test("renders each group and excluded user once, and counts them once", () => {
+    // GIVEN
+    const stack = orgStack();
+    const group = new OktaGroup(stack, "g", { name: "G" });
+    const bot = OktaUser.fromUserId(stack, "bot", "00uBOT");
+    // WHEN
+    new OktaGroupRule(stack, "rule", { name: "R", expression: "true", groups: Array(101).fill(group), excludedUsers: [bot, bot] });
+    // THEN
+    const rule = synthJson(stack).resource.okta_group_rule.rule;
+    expect(rule.group_assignments).toEqual(["${okta_group.g.id}"]);
+    expect(rule.users_excluded).toEqual(["00uBOT"]);
+    expect(problems(stack)).toEqual([]);
+  });
+
   test("importId adopts an existing rule", () => {
     // GIVEN
     const stack = orgStack();

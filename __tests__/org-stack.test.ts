@@ -120,4 +120,42 @@ describe("OktaOrgStack", () => {
       "okta-dev: auth.scopes lacks okta.schemas.manage, which this org's constructs need; Okta answers 403 at apply time. Grant it to the org's API service app and add it to auth.scopes (or omit auth.scopes to use stack.requiredScopes).",
     ]);
   });
+
+  test("fails when rate-limit settings are outside the provider's ranges", () => {
+    // GIVEN
+    const stack = orgStack("okta-dev", { rateLimit: { maxApiCapacity: 150, maxRetries: 101, minWaitSeconds: 60, maxWaitSeconds: 30 } });
+    // WHEN
+    const found = stack.node.validate();
+    // THEN
+    expect(found).toEqual([
+      "okta-dev: rateLimit.maxApiCapacity is 150; the provider accepts 1 to 100. Use a value in that range.",
+      "okta-dev: rateLimit.maxRetries is 101; the provider accepts 0 to 100. Use a value in that range.",
+      "okta-dev: rateLimit.minWaitSeconds 60 is greater than rateLimit.maxWaitSeconds 30; swap them or fix one.",
+    ]);
+  });
+
+  test("warns when a production org keeps local state", () => {
+    // GIVEN
+    const prod = orgStack("okta-prod", { production: true });
+    const cloudProd = orgStack("okta-prod2", { production: true, cloud: { organization: "acme", workspace: "okta-prod" } });
+    // THEN
+    const warnings = (s: TerraformStack) => s.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
+    expect(warnings(prod)).toEqual([
+      "okta-prod: a production org with local state (terraform.okta-prod.tfstate on this machine): deploying from another machine, or after losing the file, would try to create every user again. Give the stack cloud: { organization, workspace } (in this app: set TFC_ORGANIZATION).",
+    ]);
+    expect(warnings(cloudProd)).toEqual([]);
+  });
+
+  test("overrides on the cloud block are kept", () => {
+    // GIVEN
+    const stack = orgStack("okta-prod", { cloud: { organization: "acme", workspace: "okta-prod" } });
+    // WHEN
+    (stack.node.findChild("backend") as any).addOverride("hostname", "tfe.example.com");
+    // THEN
+    expect(synthJson(stack).terraform.cloud).toEqual({ organization: "acme", hostname: "tfe.example.com", workspaces: { name: "okta-prod" } });
+  });
+
+  test("exposes the environment it serves", () => {
+    expect(orgStack("okta-prod", { environment: "prod" }).environment).toBe("prod");
+  });
 });

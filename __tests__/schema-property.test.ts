@@ -79,12 +79,14 @@ describe("OktaUserSchemaProperty", () => {
     new OktaUserSchemaProperty(stack, "b", { index: "b", title: "B", type: "array", arrayType: "string", oneOf: [{ const: "x", title: "X" }] });
     new OktaUserSchemaProperty(stack, "c", { index: "c", title: "C", type: "integer", enum: ["1", "two"] });
     new OktaUserSchemaProperty(stack, "d", { index: "d", title: "D", type: "array" });
+    new OktaUserSchemaProperty(stack, "e", { index: "e", title: "E", type: "array", arrayType: "string", maxLength: 3 });
     // THEN
     expect(problems(stack)).toEqual([
       "okta-dev/a: enum/oneOf cannot be combined with unique: \"UNIQUE_VALIDATED\"; remove one of them.",
       "okta-dev/b: enum/oneOf cannot be combined with type \"array\"; use arrayEnum/arrayOneOf for the items of an array property.",
       'okta-dev/c: enum contains "two", which is not a integer; every value must match the property\'s type.',
       'okta-dev/d: type is "array" but arrayType is missing; set arrayType to "string", "number", "integer" or "boolean".',
+      'okta-dev/e: minLength/maxLength only apply to string properties, but type is "array"; remove them.',
     ]);
   });
 
@@ -128,6 +130,15 @@ describe("OktaUserBaseSchemaProperty", () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(require("../.gen/providers/okta/user-base-schema-property").UserBaseSchemaProperty, {
       index: "mobilePhone", title: "Mobile phone", type: "string", required: true, permissions: "READ_WRITE",
     });
+  });
+
+  test("fails when a base property is mastered by OVERRIDE", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    new OktaUserBaseSchemaProperty(stack, "phone", { index: "mobilePhone", title: "Mobile", master: "OVERRIDE" as any });
+    // THEN
+    expect(problems(stack)).toEqual(['okta-dev/phone: master is "OVERRIDE"; allowed values are "PROFILE_MASTER", "OKTA".']);
   });
 
   test("fails when the index is not a base attribute", () => {

@@ -1,6 +1,6 @@
 import { Testing, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { OktaGroup, OktaUser, OktaUserSchemaProperty } from "../lib";
+import { OktaGroup, OktaUser, OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../lib";
 import { User } from "../.gen/providers/okta/user";
 import { orgStack, problems, synthJson } from "./util";
 
@@ -108,6 +108,31 @@ describe("OktaUser", () => {
     expect(user.node.findChild("Resource")).toBe(resource);
     const rendered = synthJson(stack).resource.okta_user.bird;
     expect(rendered).toMatchObject({ login: bird.login, title: "Hummingbird", lifecycle: { ignore_changes: ["title"] } });
+  });
+
+  test("keeps depends_on set through the escape hatch next to the schema properties it uses", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "dob", { index: "date_of_birth", title: "Date of Birth", type: "string" });
+    const garden = new OktaGroup(stack, "garden", { name: "The Garden" });
+    const user = new OktaUser(stack, "bird", { ...bird, customProfile: { date_of_birth: "1990-01-01" } });
+    // WHEN
+    user.resource.dependsOn = [garden.resource.fqn];
+    // THEN
+    expect(synthJson(stack).resource.okta_user.bird.depends_on).toEqual(["${okta_group.garden}", "${okta_user_schema_property.dob}"]);
+  });
+
+  test("accepts logins that are not email addresses when the org declares its own login pattern", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserBaseSchemaProperty(stack, "login_pattern", { index: "login", title: "Username", pattern: "[a-z.]+" });
+    // WHEN
+    new OktaUser(stack, "bird", { ...bird, login: "rufous.hummingbird" });
+    new OktaUser(stack, "empty", { ...bird, login: "" });
+    // THEN
+    expect(problems(stack)).toEqual([
+      'okta-dev/empty: login "" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).',
+    ]);
   });
 
   test("values from Terraform variables pass through unchecked", () => {

@@ -43,13 +43,19 @@ export class OktaApp extends App {
       if (problems.length > 0) throw new OktaSynthError(problems);
       super.synth();
       const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(this.outdir));
-      if (outputProblems.length > 0) throw new OktaSynthError(outputProblems);
+      if (outputProblems.length > 0) throw new OktaSynthError(outputProblems.map((p) => this.atFinalPaths(p)));
     } catch (error) {
       fs.rmSync(this.outdir, { recursive: true, force: true });
       throw error;
     }
     fs.rmSync(this.finalOutdir, { recursive: true, force: true });
     fs.renameSync(this.outdir, this.finalOutdir);
+  }
+
+  /** A message about a staged file names the file where it would have landed, not the staging copy. */
+  private atFinalPaths(message: string): string {
+    const relative = (dir: string) => path.relative(process.cwd(), dir) || ".";
+    return message.split(this.outdir).join(this.finalOutdir).split(relative(this.outdir)).join(relative(this.finalOutdir));
   }
 }
 

@@ -4,6 +4,7 @@ import { dataTfeProject, notificationConfiguration, project, provider, variable,
 import { OktaAuth } from "./org-stack";
 import { isConcrete } from "./private/checks";
 import { messages } from "./private/errors";
+import { localStatePath } from "./private/backend";
 
 /** One Okta org whose stack runs in a Terraform Cloud workspace. */
 export interface OktaCloudWorkspaceOrg {
@@ -138,7 +139,7 @@ export class OktaCloudWorkspacesStack extends TerraformStack {
     const organization = props.organization;
     this.provider = new provider.TfeProvider(this, "tfe", { organization, hostname: props.hostname });
     // cdktf.out is replaced on every synth: keep state next to the project, not inside it.
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    new LocalBackend(this, { path: localStatePath(id) });
 
     const projectId = props.project === undefined ? undefined : this.project(organization, props.project, props.createProject ?? true);
     let notificationUrl: string | undefined;

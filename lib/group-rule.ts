@@ -2,7 +2,7 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { GroupRule } from "../.gen/providers/okta/group-rule";
 import type { IOktaGroup } from "./group";
-import { RULE_STATUSES } from "./private/checks";
+import { LIMITS, RULE_STATUSES } from "./private/checks";
 import { OktaDirectory, groupIdExpression, userIdExpression } from "./private/directory";
 import { productionLifecycle } from "./private/production";
 import { stackBoundReference } from "./private/references";
@@ -47,11 +47,11 @@ export interface OktaGroupRuleProps {
  */
 export class OktaGroupRule extends Construct {
   /** Okta's limit on groups assigned by one rule. */
-  public static readonly MAX_GROUPS = 100;
+  public static readonly MAX_GROUPS = LIMITS.ruleGroups;
   /** Okta's limit on users excluded from one rule. */
-  public static readonly MAX_EXCLUDED_USERS = 100;
+  public static readonly MAX_EXCLUDED_USERS = LIMITS.ruleExcludedUsers;
   /** Okta's limit on a rule name, in bytes. */
-  public static readonly MAX_NAME_BYTES = 50;
+  public static readonly MAX_NAME_BYTES = LIMITS.ruleNameBytes;
 
   /** The props this rule was created with. */
   public readonly props: OktaGroupRuleProps;
@@ -64,9 +64,9 @@ export class OktaGroupRule extends Construct {
     this.resource = new GroupRule(this, "Resource", {
       name: props.name,
       expressionValue: props.expression,
-      groupAssignments: Lazy.listValue({ produce: () => props.groups.map(groupIdExpression) }),
+      groupAssignments: Lazy.listValue({ produce: () => [...new Set(props.groups)].map(groupIdExpression) }),
       usersExcluded: props.excludedUsers
-        ? Lazy.listValue({ produce: () => (props.excludedUsers ?? []).map(userIdExpression) })
+        ? Lazy.listValue({ produce: () => [...new Set(props.excludedUsers)].map(userIdExpression) })
         : undefined,
       status: props.status,
       removeAssignedUsers: props.removeAssignedUsers,

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { Group } from "../.gen/providers/okta/group";
+import { LIMITS } from "./private/checks";
 import { GroupBase } from "./private/group-base";
 import { isProduction } from "./private/production";
 import { stackBoundReference } from "./private/references";
@@ -46,6 +47,9 @@ export interface OktaGroupProps {
  * @see https://registry.terraform.io/providers/okta/okta/6.12.0/docs/resources/group
  */
 export class OktaGroup extends GroupBase {
+  /** Okta's limit on a group name, in bytes. */
+  public static readonly MAX_NAME_BYTES = LIMITS.groupNameBytes;
+
   /** References an existing Okta group by its id; creates nothing (members added to it are managed). */
   public static fromGroupId(scope: Construct, id: string, oktaGroupId: string): IOktaGroup {
     return new ExistingGroup(scope, id, oktaGroupId);

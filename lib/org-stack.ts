@@ -1,10 +1,14 @@
-import { Annotations, LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack, Token } from "cdktf";
+// cdktf's own merge, as its CloudBackend uses for overrides.
+import { deepMerge } from "cdktf/lib/util";
 import { Construct } from "constructs";
 import { OktaProvider } from "../.gen/providers/okta/provider";
 import { OktaDirectory } from "./private/directory";
 import { messages } from "./private/errors";
+import { localStatePath } from "./private/backend";
 import { markProduction } from "./private/production";
 import { requiredScopes } from "./private/scopes";
+import { warnOnce } from "./private/warnings";
 
 /** A Terraform Cloud (HCP Terraform) workspace that runs one org's stack. */
 export interface OktaCloudWorkspace {
@@ -94,10 +98,34 @@ export class OktaOrgStack extends TerraformStack {
     if (props.cloud) {
       new TerraformCloudBlock(this, props.cloud);
     } else {
-      // cdktf.out is replaced on every synth: keep state next to the project, not inside it.
-      new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+      new LocalBackend(this, { path: localStatePath(id) });
+      if (props.production) warnOnce(this, messages.productionWithLocalState(this.node.path));
     }
-    this.node.addValidation({ validate: () => this.checkScopes() });
+    this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes()] });
+  }
+
+  /** The environment this org serves, e.g. "prod". */
+  public get environment(): string {
+    return this.props.environment;
+  }
+
+  /** The provider's documented ranges for the rate-limit settings. */
+  private checkRateLimit(): string[] {
+    const rate = this.props.rateLimit ?? {};
+    const problems: string[] = [];
+    const range = (field: string, value: number | undefined, min: number, max: number) => {
+      if (value !== undefined && !Token.isUnresolved(value) && (value < min || value > max)) {
+        problems.push(messages.outOfRange(this.node.path, `rateLimit.${field}`, value, min, max));
+      }
+    };
+    range("maxApiCapacity", rate.maxApiCapacity, 1, 100);
+    range("maxRetries", rate.maxRetries, 0, 100);
+    range("minWaitSeconds", rate.minWaitSeconds, 0, 3600);
+    range("maxWaitSeconds", rate.maxWaitSeconds, 0, 3600);
+    if (rate.minWaitSeconds !== undefined && rate.maxWaitSeconds !== undefined && rate.minWaitSeconds > rate.maxWaitSeconds) {
+      problems.push(messages.minWaitAboveMax(this.node.path, rate.minWaitSeconds, rate.maxWaitSeconds));
+    }
+    return problems;
   }
 
   /**
@@ -113,7 +141,7 @@ export class OktaOrgStack extends TerraformStack {
     const granted = this.props.auth?.method !== "api-token" ? this.props.auth?.scopes : undefined;
     if (granted) {
       const missing = this.requiredScopes.filter((s) => !granted.includes(s) && !granted.includes(s.replace(/\.read$/, ".manage")));
-      if (missing.length > 0) Annotations.of(this).addWarning(messages.missingScopes(this.node.path, missing));
+      if (missing.length > 0) warnOnce(this, messages.missingScopes(this.node.path, missing));
     }
     return [];
   }
@@ -140,15 +168,8 @@ class TerraformCloudBlock extends TerraformBackend {
 
   public toTerraform(): any {
     const w = this.workspace;
-    return {
-      terraform: {
-        cloud: {
-          organization: w.organization,
-          hostname: w.hostname,
-          workspaces: { name: w.workspace, project: w.project },
-        },
-      },
-    };
+    const cloud = { organization: w.organization, hostname: w.hostname, workspaces: { name: w.workspace, project: w.project } };
+    return { terraform: { cloud: deepMerge(cloud, this.rawOverrides) } };
   }
 
   public toMetadata(): any {
@@ -157,6 +178,6 @@ class TerraformCloudBlock extends TerraformBackend {
   }
 
   public getRemoteStateDataSource(): TerraformRemoteState {
-    throw new Error(`${this.node.path}: cross-stack references between org stacks are not supported; each org is managed on its own.`);
+    throw new Error(messages.noCrossOrgState(this.node.path));
   }
 }

@@ -10,6 +10,8 @@ export const SCHEMA_TYPES = ["string", "boolean", "number", "integer", "array"] 
 export const SCHEMA_ARRAY_TYPES = ["string", "number", "integer", "boolean"] as const;
 /** Who masters the property. */
 export const SCHEMA_MASTERS = ["PROFILE_MASTER", "OKTA", "OVERRIDE"] as const;
+/** Who may master a base property (no OVERRIDE: base properties have no priority list). */
+export const BASE_SCHEMA_MASTERS = ["PROFILE_MASTER", "OKTA"] as const;
 /** What end users may do with the property. */
 export const SCHEMA_PERMISSIONS = ["READ_ONLY", "READ_WRITE", "HIDE"] as const;
 /** Whether the property is in the user's self-service scope. */
@@ -23,6 +25,8 @@ export type SchemaPropertyType = (typeof SCHEMA_TYPES)[number];
 export type SchemaArrayType = (typeof SCHEMA_ARRAY_TYPES)[number];
 /** Who masters a property. */
 export type SchemaMaster = (typeof SCHEMA_MASTERS)[number];
+/** Who masters a base property. */
+export type BaseSchemaMaster = (typeof BASE_SCHEMA_MASTERS)[number];
 /** End-user permission on a property. */
 export type SchemaPermission = (typeof SCHEMA_PERMISSIONS)[number];
 /** Self-service scope of a property. */
@@ -169,10 +173,14 @@ export interface OktaUserBaseSchemaPropertyProps {
   /** @default false */
   readonly required?: boolean;
   /** @default "PROFILE_MASTER" */
-  readonly master?: SchemaMaster;
+  readonly master?: BaseSchemaMaster;
   /** @default "READ_ONLY" */
   readonly permissions?: SchemaPermission;
-  /** Regular expression values must match (login only). @default - none */
+  /**
+   * Regular expression values must match (login only). Declaring a login pattern also lifts the
+   * email-style login check from this org's users.
+   * @default - none
+   */
   readonly pattern?: string;
   /** Okta user type id. @default - the default user type */
   readonly userType?: string;

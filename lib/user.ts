@@ -258,7 +258,9 @@ class UserResource extends User {
   public toTerraform(): any {
     // Meta-arguments are decided at synth: schema properties declared later still count.
     const dependsOn = OktaDirectory.of(this.owner).schemaDependencies(this.owner);
-    if (dependsOn.length > 0) this.dependsOn = dependsOn.map((property) => property.resource.fqn);
+    if (dependsOn.length > 0) {
+      this.dependsOn = [...new Set([...(this.dependsOn ?? []), ...dependsOn.map((property) => property.resource.fqn)])];
+    }
     if (isProduction(this)) this.lifecycle = { ...this.lifecycle, preventDestroy: true };
     return super.toTerraform();
   }

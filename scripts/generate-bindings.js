@@ -14,6 +14,10 @@ const path = require("node:path");
 const ROOT = path.resolve(__dirname, "..");
 // `--out DIR` writes the bindings elsewhere (the tests regenerate into a temporary directory and compare).
 const outIndex = process.argv.indexOf("--out");
+if (outIndex > 0 && !process.argv[outIndex + 1]) {
+  console.error("usage: node scripts/generate-bindings.js [--check | --out DIR]");
+  process.exit(1);
+}
 const GEN_ROOT = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(ROOT, ".gen");
 const GEN_DIR = path.join(GEN_ROOT, "providers");
 

@@ -1,5 +1,13 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUser, OktaUserSchemaProperty, loadDirectory } from "../lib";
 import { Environment } from "./environments";
+
+/** stacks/directory (people and groups as CSV), from this file run as TypeScript or compiled into dist/. */
+const DIRECTORY = path.relative(
+  process.cwd(),
+  [path.join(__dirname, "directory"), path.join(__dirname, "..", "..", "stacks", "directory")].find((dir) => fs.existsSync(dir)) ?? "stacks/directory",
+);
 
 /** What every org gets: the profile schema, the groups, the rules and the people. */
 export function defineIdentity(stack: OktaOrgStack, env: Environment): void {
@@ -43,7 +51,7 @@ export function defineIdentity(stack: OktaOrgStack, env: Environment): void {
   });
 
   // Employees and their groups from files (paths relative to the project directory, where cdktf runs the app).
-  loadDirectory(stack, { users: "stacks/directory/users.csv", groups: "stacks/directory/groups.csv" });
+  loadDirectory(stack, { users: path.join(DIRECTORY, "users.csv"), groups: path.join(DIRECTORY, "groups.csv") });
 
   if (env.testUsers) {
     new OktaUser(stack, "test_engineer", {

@@ -6,6 +6,14 @@ export const USER_STATUSES = ["ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED"] 
 /** Values Okta documents for okta_group_rule.status. */
 export const RULE_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 
+/** Okta's limits on group names and group rules. */
+export const LIMITS = {
+  groupNameBytes: 255,
+  ruleNameBytes: 50,
+  ruleGroups: 100,
+  ruleExcludedUsers: 100,
+} as const;
+
 /** Okta rejects logins longer than this. */
 export const MAX_LOGIN_LENGTH = 100;
 

@@ -1,5 +1,4 @@
 import {
-  Annotations,
   DefaultTokenResolver,
   Lazy,
   StringConcat,
@@ -13,12 +12,13 @@ import { IConstruct } from "constructs";
 import type { IOktaGroup } from "../group";
 import type { GroupBase } from "./group-base";
 import type { OktaGroupRule } from "../group-rule";
-import type { OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../schema-property";
+import { OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../schema-property";
 import type { IOktaUser, OktaUser } from "../user";
 import { IdentitySourceElement, validateIdentitySources } from "./identity-source-checks";
 import { validateCustomProfile, validateGroup, validateRule, validateSchemaProperty, validateUser } from "./rules";
 import { isProduction } from "./production";
 import { messages } from "./errors";
+import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
 
 const DIRECTORY_ID = "OktaDirectory";
@@ -226,9 +226,12 @@ export class OktaDirectory extends TerraformElement {
 
     const logins = new DuplicateFinder();
     const declared = this.customProperties();
+    const customLoginPattern = this.schemaProperties.some(
+      (p) => p instanceof OktaUserBaseSchemaProperty && p.props.index === "login" && p.props.pattern !== undefined,
+    );
     for (const user of this.users) {
       addresses.add("okta_user", user.address, user);
-      problems.push(...validateUser(user));
+      problems.push(...validateUser(user, customLoginPattern));
       problems.push(...validateCustomProfile(user, declared));
       if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.node.path, user.props.login);
     }
@@ -255,7 +258,7 @@ export class OktaDirectory extends TerraformElement {
           if (TerraformStack.of(member) !== stack) problems.push(messages.crossOrg(group.node.path, "member", member.node.path));
         }
         const rules = ruleTargets.get(group);
-        if (rules) Annotations.of(group).addWarning(messages.ruleAndMembers(group.node.path, rules));
+        if (rules) warnOnce(group, messages.ruleAndMembers(group.node.path, rules));
       }
     }
     problems.push(...groupNames.report(messages.duplicateGroupName));
@@ -287,7 +290,7 @@ export class OktaDirectory extends TerraformElement {
     }
     problems.push(...indexes.report((index, paths) => messages.duplicateIndex(index, paths)));
     for (const paths of uniqueByType.values()) {
-      if (paths.length > 5) problems.push(messages.tooManyUnique(paths, 5));
+      if (paths.length > OktaUserSchemaProperty.MAX_UNIQUE) problems.push(messages.tooManyUnique(paths, OktaUserSchemaProperty.MAX_UNIQUE));
     }
 
     for (const element of this.identitySourceElements) {

@@ -78,13 +78,25 @@ export const messages = {
   crossOrg: (path: string, what: string, otherPath: string) =>
     `${path}: ${what} ${otherPath} belongs to another org's stack; a stack can only reference users and groups of its own org. Define it in this stack too, or import it with OktaUser.fromUserId / OktaGroup.fromGroupId.`,
   crossOrgToken: (what: string, ownPath: string, usedIn: string) =>
-    `${ownPath}: its ${what} is used in stack ${usedIn}, which is another org; each org's stack can only reference its own users and groups.`,
+    `${ownPath}: its ${what} is used in stack ${usedIn}, which is another org; each org's stack can only reference its own users and groups. Define the object in ${usedIn} too, or reference it there with OktaUser.fromUserId / OktaGroup.fromGroupId.`,
   noProvider: (stackPath: string) =>
     `${stackPath}: this stack has Okta constructs but no okta provider. Use OktaOrgStack, or add new OktaProvider(stack, "okta", { orgName, baseUrl }) from cdktf-okta's bindings.`,
   missingScopes: (path: string, missing: string[]) =>
     `${path}: auth.scopes lacks ${missing.join(", ")}, which this org's constructs need; Okta answers 403 at apply time. Grant ${missing.length === 1 ? "it" : "them"} to the org's API service app and add ${missing.length === 1 ? "it" : "them"} to auth.scopes (or omit auth.scopes to use stack.requiredScopes).`,
   directoryDerivedIds: (file: string, count: number, example: string) =>
     `${file}: ${count} user${count === 1 ? " has" : "s have"} no id, so the Terraform address comes from the login (e.g. okta_user.${example}): changing a login would replace the user. Add an id column with a stable key, e.g. the employee number (to keep the current addresses, use the derived ids as they are).`,
+  schemaNotFound: (from: string) =>
+    `cdktf-okta: schema/okta.json not found in any directory above ${from}; the package is incomplete, reinstall cdktf-okta.`,
+  noCrossOrgState: (path: string) =>
+    `${path}: cross-stack references between org stacks are not supported; each org is managed on its own. Reference the object in this org with OktaUser.fromUserId / OktaGroup.fromGroupId instead.`,
+  outOfRange: (path: string, field: string, value: number, min: number, max: number) =>
+    `${path}: ${field} is ${value}; the provider accepts ${min} to ${max}. Use a value in that range.`,
+  minWaitAboveMax: (path: string, min: number, max: number) =>
+    `${path}: rateLimit.minWaitSeconds ${min} is greater than rateLimit.maxWaitSeconds ${max}; swap them or fix one.`,
+  productionWithLocalState: (path: string) =>
+    `${path}: a production org with local state (terraform.${path}.tfstate on this machine): deploying from another machine, or after losing the file, would try to create every user again. Give the stack cloud: { organization, workspace } (in this app: set TFC_ORGANIZATION).`,
+  placeholderCloudOrganization: (path: string, organization: string) =>
+    `${path}: TFC_ORGANIZATION is not set, so the workspaces are written for the placeholder organization ${show(organization)}; set TFC_ORGANIZATION before deploying this stack.`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
   directoryFileExtension: (file: string, extension: string) =>

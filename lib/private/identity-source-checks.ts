@@ -1,10 +1,10 @@
 /** Checks of identity-source records and import jobs; the directory runs them at synth. */
-import { Annotations } from "cdktf";
 import type { IConstruct } from "constructs";
 import type { IOktaIdentitySource, OktaIdentitySourceUserProfile } from "../identity-source";
 import type { OktaIdentitySourceImport, OktaIdentitySourceMembership } from "../identity-source-import";
 import { isConcrete, isEmail } from "./checks";
 import { messages, show } from "./errors";
+import { warnOnce } from "./warnings";
 
 /** A Terraform address a construct synthesizes: [resource type (data.<type> for data sources), name]. */
 export type TerraformAddress = [type: string, name: string];
@@ -170,7 +170,7 @@ function warnUnknownMembers(job: OktaIdentitySourceImport, upsertedUsers: Set<st
   const sourcePath = job.props.source.node.path;
   const knownUsers = source._knownUserIds ?? new Set<string>();
   const knownGroups = source._knownGroupIds ?? new Set<string>();
-  const warn = (message: string) => Annotations.of(job).addWarning(message);
+  const warn = (message: string) => warnOnce(job, message);
   (job.props.upsertMemberships ?? []).forEach((membership, i) => {
     const where = `upsertMemberships[${i}]`;
     const group = membership.groupExternalId;

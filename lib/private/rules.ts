@@ -2,6 +2,7 @@
 import type { GroupBase } from "./group-base";
 import type { OktaGroupRule } from "../group-rule";
 import {
+  BASE_SCHEMA_MASTERS,
   OktaUserBaseSchemaProperty,
   OktaUserSchemaProperty,
   SCHEMA_ARRAY_TYPES,
@@ -13,7 +14,7 @@ import {
   SchemaOneOf,
 } from "../schema-property";
 import type { CustomProfileValue, OktaUser } from "../user";
-import { RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
+import { LIMITS, MAX_LOGIN_LENGTH, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
 import { messages } from "./errors";
 
 function checkEnum(problems: string[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
@@ -28,12 +29,17 @@ function checkBytes(problems: string[], path: string, field: string, value: stri
   if (isConcrete(value) && byteLength(value) > max) problems.push(messages.tooLong(path, field, value, byteLength(value), max));
 }
 
-/** Login and email syntax, names, status. */
-export function validateUser(user: OktaUser): string[] {
+/**
+ * Login and email syntax, names, status. `customLoginPattern`: the org declares its own login pattern,
+ * so logins need not be email addresses (only not empty, at most 100 characters).
+ */
+export function validateUser(user: OktaUser, customLoginPattern = false): string[] {
   const problems: string[] = [];
   const path = user.node.path;
   const p = user.props;
-  if (isConcrete(p.login) && !isLogin(p.login)) problems.push(messages.badLogin(path, p.login));
+  if (isConcrete(p.login) && !(customLoginPattern ? p.login.trim() !== "" && p.login.length <= MAX_LOGIN_LENGTH : isLogin(p.login))) {
+    problems.push(messages.badLogin(path, p.login));
+  }
   if (isConcrete(p.email) && !isEmail(p.email)) problems.push(messages.badEmail(path, "email", p.email));
   if (isConcrete(p.secondEmail) && !isEmail(p.secondEmail)) problems.push(messages.badEmail(path, "secondEmail", p.secondEmail));
   checkNotEmpty(problems, path, "firstName", p.firstName);
@@ -111,7 +117,7 @@ function checkCustomValue(path: string, key: string, value: CustomProfileValue, 
 export function validateGroup(group: GroupBase, name: string): string[] {
   const problems: string[] = [];
   checkNotEmpty(problems, group.node.path, "name", name);
-  checkBytes(problems, group.node.path, "name", name, 255);
+  checkBytes(problems, group.node.path, "name", name, LIMITS.groupNameBytes);
   return problems;
 }
 
@@ -121,13 +127,14 @@ export function validateRule(rule: OktaGroupRule): string[] {
   const path = rule.node.path;
   const p = rule.props;
   checkNotEmpty(problems, path, "name", p.name);
-  checkBytes(problems, path, "name", p.name, 50);
+  checkBytes(problems, path, "name", p.name, LIMITS.ruleNameBytes);
   checkNotEmpty(problems, path, "expression", p.expression);
   checkEnum(problems, path, "status", p.status, RULE_STATUSES);
-  if (p.groups.length === 0) problems.push(messages.ruleWithoutGroups(path));
-  if (p.groups.length > 100) problems.push(messages.ruleTooManyGroups(path, p.groups.length, 100));
-  const excluded = p.excludedUsers?.length ?? 0;
-  if (excluded > 100) problems.push(messages.ruleTooManyExcluded(path, excluded, 100));
+  const groups = new Set(p.groups).size;
+  if (groups === 0) problems.push(messages.ruleWithoutGroups(path));
+  if (groups > LIMITS.ruleGroups) problems.push(messages.ruleTooManyGroups(path, groups, LIMITS.ruleGroups));
+  const excluded = new Set(p.excludedUsers ?? []).size;
+  if (excluded > LIMITS.ruleExcludedUsers) problems.push(messages.ruleTooManyExcluded(path, excluded, LIMITS.ruleExcludedUsers));
   return problems;
 }
 
@@ -150,7 +157,7 @@ export function validateSchemaProperty(property: OktaUserSchemaProperty | OktaUs
   const p = property.props;
   checkNotEmpty(problems, path, "title", p.title);
   checkEnum(problems, path, "type", p.type, SCHEMA_TYPES);
-  checkEnum(problems, path, "master", p.master, SCHEMA_MASTERS);
+  checkEnum(problems, path, "master", p.master, property instanceof OktaUserBaseSchemaProperty ? BASE_SCHEMA_MASTERS : SCHEMA_MASTERS);
   checkEnum(problems, path, "permissions", p.permissions, SCHEMA_PERMISSIONS);
   if (property instanceof OktaUserBaseSchemaProperty) {
     const base = OktaUserBaseSchemaProperty.BASE_INDEXES;
@@ -158,9 +165,8 @@ export function validateSchemaProperty(property: OktaUserSchemaProperty | OktaUs
     return problems;
   }
   const c = (property as OktaUserSchemaProperty).props;
-  if (isConcrete(c.index)) {
-    if (!INDEX.test(c.index)) problems.push(messages.badIndex(path, c.index));
-    else if (isReservedIndex(c.index)) problems.push(messages.reservedIndex(path, c.index));
+  if (isConcrete(c.index) && !isValidIndex(c.index)) {
+    problems.push(INDEX.test(c.index) ? messages.reservedIndex(path, c.index) : messages.badIndex(path, c.index));
   }
   checkEnum(problems, path, "arrayType", c.arrayType, SCHEMA_ARRAY_TYPES);
   checkEnum(problems, path, "scope", c.scope, SCHEMA_SCOPES);
@@ -173,7 +179,7 @@ export function validateSchemaProperty(property: OktaUserSchemaProperty | OktaUs
   if (hasEnum && c.type === "array") problems.push(messages.enumWithArray(path));
   if (c.type === "array" && c.arrayType === undefined) problems.push(messages.arrayWithoutArrayType(path));
   if (c.type !== "array" && c.arrayType !== undefined) problems.push(messages.arrayTypeWithoutArray(path, c.type));
-  if (c.type !== "array" && c.type !== "string" && (c.minLength !== undefined || c.maxLength !== undefined)) {
+  if (c.type !== "string" && (c.minLength !== undefined || c.maxLength !== undefined)) {
     problems.push(messages.lengthOnNonString(path, c.type));
   }
   if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) {

@@ -34,7 +34,8 @@ export function requiredScopes(stack: TerraformStack): string[] {
   const directory = stack.node.tryFindChild("OktaDirectory");
   if (directory instanceof OktaDirectory) {
     if (directory.users.length > 0) scopes.add(RESOURCE_SCOPES.okta_user);
-    if (directory.groups.length > 0) scopes.add(RESOURCE_SCOPES.okta_group);
+    // An existing group without members renders nothing and needs nothing.
+    if (directory.groups.some((g) => g._renderAttributes() !== undefined || g._memberSet.size > 0)) scopes.add(RESOURCE_SCOPES.okta_group);
   }
   for (const construct of stack.node.findAll()) {
     if (construct instanceof TerraformResource) {

@@ -10,27 +10,29 @@ export function schemaDir(): string {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, "schema", "okta.json"))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cdktf-okta: schema/okta.json not found above ${__dirname}; reinstall the package.`);
+    if (parent === dir) throw new Error(messages.schemaNotFound(__dirname));
     dir = parent;
   }
   return path.join(dir, "schema");
 }
 
-let sensitiveByType: Map<string, string[]> | undefined;
+/** okta_user arguments that carry a credential although the schema does not mark them sensitive. */
+const USER_CREDENTIALS = ["password_hash", "old_password", "recovery_answer", "password"];
 
-/** Attributes the provider schemas mark sensitive, by resource type. */
-function sensitiveAttributes(): Map<string, string[]> {
+let sensitiveByType: Map<string, string[][]> | undefined;
+
+/** Paths (attribute names through nested blocks) the provider schemas mark sensitive, by resource type. */
+function sensitivePaths(): Map<string, string[][]> {
   if (!sensitiveByType) {
-    sensitiveByType = new Map();
+    sensitiveByType = new Map([["okta_user", USER_CREDENTIALS.map((name) => [name])]]);
     const dir = schemaDir();
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
       const snapshot = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
       for (const provider of Object.values<any>(snapshot.provider_schemas ?? {})) {
         for (const [type, schema] of Object.entries<any>(provider.resource_schemas ?? {})) {
-          const names = Object.entries<any>(schema.block.attributes ?? {})
-            .filter(([, a]) => a.sensitive)
-            .map(([name]) => name);
-          if (names.length > 0) sensitiveByType.set(type, names);
+          const all = [...(sensitiveByType.get(type) ?? []), ...sensitiveIn(schema.block, [])];
+          const paths = [...new Map(all.map((p) => [p.join("."), p])).values()];
+          if (paths.length > 0) sensitiveByType.set(type, paths);
         }
       }
     }
@@ -38,16 +40,35 @@ function sensitiveAttributes(): Map<string, string[]> {
   return sensitiveByType;
 }
 
-/** Every secret set in a synthesized stack: sensitive resource attributes and provider credentials. */
+function sensitiveIn(block: any, prefix: string[]): string[][] {
+  const own = Object.entries<any>(block.attributes ?? {})
+    .filter(([, a]) => a.sensitive)
+    .map(([name]) => [...prefix, name]);
+  const nested = Object.entries<any>(block.block_types ?? {}).flatMap(([name, b]) => sensitiveIn(b.block, [...prefix, name]));
+  return [...own, ...nested];
+}
+
+/** True when a value is set at the path; blocks may be an object or a list of objects. */
+function isSet(value: unknown, path: string[]): boolean {
+  if (value === undefined || value === null) return false;
+  if (path.length === 0) return true;
+  if (Array.isArray(value)) return value.some((item) => isSet(item, path));
+  return typeof value === "object" && isSet((value as Record<string, unknown>)[path[0]], path.slice(1));
+}
+
+/**
+ * Every secret set in a synthesized stack: sensitive (or credential) resource arguments, okta provider
+ * credentials, and defaults of sensitive variables.
+ */
 export function findSecrets(file: string, tf: any): string[] {
   const problems: string[] = [];
-  const sensitive = sensitiveAttributes();
+  const sensitive = sensitivePaths();
   for (const [type, resources] of Object.entries<any>(tf.resource ?? {})) {
-    const names = sensitive.get(type);
-    if (!names) continue;
+    const paths = sensitive.get(type);
+    if (!paths) continue;
     for (const [name, body] of Object.entries<any>(resources)) {
-      for (const attribute of names) {
-        if (body?.[attribute] !== undefined) problems.push(messages.secretInOutput(file, `${type}.${name}`, attribute));
+      for (const attribute of paths) {
+        if (isSet(body, attribute)) problems.push(messages.secretInOutput(file, `${type}.${name}`, attribute.join(".")));
       }
     }
   }
@@ -57,6 +78,11 @@ export function findSecrets(file: string, tf: any): string[] {
       for (const attribute of PROVIDER_CREDENTIALS) {
         if (config?.[attribute] !== undefined) problems.push(messages.secretInOutput(file, `provider.${name}`, attribute));
       }
+    }
+  }
+  for (const [name, variable] of Object.entries<any>(tf.variable ?? {})) {
+    if (variable?.sensitive === true && variable.default !== undefined) {
+      problems.push(messages.secretInOutput(file, `var.${name}`, "default"));
     }
   }
   return problems;

@@ -27,14 +27,37 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/** A fixed list of names with the suggestions already made from it. */
+export class Suggestions {
+  private readonly made = new Map<string, string | undefined>();
+
+  /** @param names the candidates, in the order messages list them. */
+  public constructor(public readonly names: readonly string[]) {}
+
+  /** {@link suggest} over {@link names}, remembered. */
+  public suggest(name: string): string | undefined {
+    if (!this.made.has(name)) {
+      this.made.set(name, suggest(name, this.names));
+    }
+    return this.made.get(name);
+  }
+}
+
+/** Rows of the distance table, reused across calls (suggestions run once per problem). */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * The optimal string alignment distance of a and b (insertions, deletions, substitutions and
  * transpositions of neighbours), or `limit` as soon as it is known to reach it.
  */
 function editDistance(a: string, b: string, limit: number): number {
-  let beforePrevious = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
+  if (rows[0].length <= b.length) {
+    rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  }
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) {
+    previous[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMinimum = i;
