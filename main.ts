@@ -1,4 +1,4 @@
-import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, OktaSynthError, refreshSummary } from "./lib";
+import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, OktaSynthError, SchemaValidator, formatValidationProblems, refreshSummary } from "./lib";
 import { Annotations } from "cdktf";
 import { messages } from "./lib/private/errors";
 import { ENVIRONMENTS } from "./stacks/environments";
@@ -10,7 +10,11 @@ import { defineIdentity } from "./stacks/identity";
  */
 const tfcOrganization = process.env.TFC_ORGANIZATION;
 const PLACEHOLDER_ORGANIZATION = "example-org";
-const app = new OktaApp();
+// Every synthesized stack is checked against the provider schemas before it replaces cdktf.out.
+const validator = SchemaValidator.fromSnapshots();
+const app = new OktaApp({
+  outputChecks: [(outdir) => validator.validateDirectory(outdir).map((problem) => formatValidationProblems([problem]))],
+});
 const orgStacks = ENVIRONMENTS.map((env) => {
   const stack = new OktaOrgStack(app, env.stackId, {
     orgName: env.orgName,

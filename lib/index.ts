@@ -12,3 +12,4 @@ export * from "./org-stack";
 export * from "./cloud-workspaces";
 export * from "./promotion-diff";
 export * from "./app";
+export * from "./schema-validator";
