@@ -39,6 +39,17 @@ describe("OktaUserSchemaProperty", () => {
     expect(json.okta_user_schema_property.c.depends_on).toEqual(["${okta_user_base_schema_property.phone}"]);
   });
 
+  test("renamedFrom and importId move and adopt a property", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    new OktaUserSchemaProperty(stack, "date_of_birth", { index: "date_of_birth", title: "DoB", type: "string", renamedFrom: "dob", importId: "date_of_birth" });
+    // THEN
+    const json = synthJson(stack);
+    expect(json.moved).toEqual([{ from: "okta_user_schema_property.dob", to: "okta_user_schema_property.date_of_birth" }]);
+    expect(json.import).toEqual([{ to: "okta_user_schema_property.date_of_birth", id: "date_of_birth" }]);
+  });
+
   test("fails on an unknown type, master, permissions, scope, unique or arrayType", () => {
     // GIVEN
     const stack = orgStack();

@@ -73,7 +73,6 @@ export class OktaGroupRule extends Construct {
       lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
-    if (props.renamedFrom !== undefined) this.resource.moveFromId(`okta_group_rule.${props.renamedFrom}`);
     OktaDirectory.of(this).addRule(this);
   }
 

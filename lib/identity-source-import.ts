@@ -1,4 +1,4 @@
-import { DataResource, ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { IdentitySourceImport, IdentitySourceImportConfig } from "../.gen/providers/okta/identity-source-import";
 import { Sleep } from "../.gen/providers/time/sleep";
@@ -6,6 +6,7 @@ import type { IOktaIdentitySource, OktaIdentitySourceUserProfile } from "./ident
 import { OktaDirectory } from "./private/directory";
 import { TerraformAddress, validateImport } from "./private/identity-source-checks";
 import { planWaves, timeProviderOf } from "./private/identity-source-waves";
+import { RevisionTrigger } from "./private/revision-trigger";
 
 /** A user to create or update in an import job. */
 export interface OktaIdentitySourceImportUser {
@@ -114,7 +115,7 @@ export class OktaIdentitySourceImport extends Construct {
 
     let replaceTriggeredBy: ITerraformDependable[] | undefined;
     if (props.revision !== undefined) {
-      const revision = new DataResource(this, "Revision", { triggersReplace: { revision: props.revision } });
+      const revision = new RevisionTrigger(this, "Revision", props.revision);
       revision.overrideLogicalId(`${id}_revision`);
       this.addresses.push(["terraform_data", `${id}_revision`]);
       replaceTriggeredBy = [revision];

@@ -157,7 +157,6 @@ export class OktaUserSchemaProperty extends Construct {
       lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
-    if (props.renamedFrom !== undefined) this.resource.moveFromId(`okta_user_schema_property.${props.renamedFrom}`);
     OktaDirectory.of(this).addSchemaProperty(this);
   }
 }

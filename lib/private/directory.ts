@@ -199,10 +199,14 @@ export class OktaDirectory extends TerraformElement {
     }
     for (const rule of this.rules) {
       if (rule.props.importId !== undefined) imports.push({ to: `okta_group_rule.${rule.node.id}`, id: rule.props.importId });
+      if (rule.props.renamedFrom !== undefined) moved.push({ from: `okta_group_rule.${rule.props.renamedFrom}`, to: `okta_group_rule.${rule.node.id}` });
     }
     for (const property of this.schemaProperties) {
-      const importId = isCustom(property) ? property.props.importId : undefined;
-      if (importId !== undefined) imports.push({ to: `okta_user_schema_property.${property.node.id}`, id: importId });
+      if (!isCustom(property)) continue;
+      const { importId, renamedFrom } = property.props;
+      const to = `okta_user_schema_property.${property.node.id}`;
+      if (importId !== undefined) imports.push({ to, id: importId });
+      if (renamedFrom !== undefined) moved.push({ from: `okta_user_schema_property.${renamedFrom}`, to });
     }
 
     const resource: Record<string, unknown> = {};
