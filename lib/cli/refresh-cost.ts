@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Estimates the Okta API calls one plan's refresh makes for each synthesized stack, per rate-limit
  * bucket, and the shortest time that takes at an org tier.
