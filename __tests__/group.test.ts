@@ -69,6 +69,19 @@ describe("OktaGroup", () => {
     expect(json.resource.okta_group_memberships.everyone_members).toEqual({ group_id: "00g999", users: ["${okta_user.bird.id}"], track_all_users: false });
   });
 
+  test("moved blocks added to the stack by hand are kept next to the generated ones", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaGroup(stack, "garden", { name: "The Garden", renamedFrom: "old_garden" });
+    // WHEN
+    stack.addOverride("moved", [{ from: "okta_group_memberships.gardenmembers", to: "okta_group_memberships.garden_members" }]);
+    // THEN
+    expect(synthJson(stack).moved).toEqual([
+      { from: "okta_group_memberships.gardenmembers", to: "okta_group_memberships.garden_members" },
+      { from: "okta_group.old_garden", to: "okta_group.garden" },
+    ]);
+  });
+
   test("importId adopts an existing group", () => {
     // GIVEN
     const stack = orgStack();

@@ -68,6 +68,7 @@ export class OktaGroup extends GroupBase {
     Object.defineProperty(this.node, "defaultChild", { get: () => this.resource, configurable: true });
   }
 
+  /** The Okta id of the group, as a Terraform reference usable in this org's stack. */
   public get groupId(): string {
     return stackBoundReference(this, "groupId", this._idExpression);
   }

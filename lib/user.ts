@@ -20,61 +20,61 @@ export interface IOktaUser extends IConstruct {
 
 /** Okta user profile fields other than the required ones, as okta_user writes them. */
 export interface OktaUserProfile {
-  /** @default - not set */
+  /** City of the user's address. @default - not set */
   readonly city?: string;
-  /** @default - not set */
+  /** Cost center. @default - not set */
   readonly costCenter?: string;
-  /** ISO 3166-1 alpha-2 country code. @default - not set */
+  /** Country of the user's address, as an ISO 3166-1 alpha-2 code. @default - not set */
   readonly countryCode?: string;
-  /** @default - not set */
+  /** Department. @default - not set */
   readonly department?: string;
-  /** @default - not set */
+  /** Name shown to others. @default - not set */
   readonly displayName?: string;
-  /** @default - not set */
+  /** Division. @default - not set */
   readonly division?: string;
-  /** @default - not set */
+  /** Employee number. @default - not set */
   readonly employeeNumber?: string;
-  /** @default - not set */
+  /** Honorific prefix, e.g. "Dr.". @default - not set */
   readonly honorificPrefix?: string;
-  /** @default - not set */
+  /** Honorific suffix, e.g. "PhD". @default - not set */
   readonly honorificSuffix?: string;
-  /** e.g. "en_US". @default - not set */
+  /** Locale, e.g. "en_US". @default - not set */
   readonly locale?: string;
   /** Display name of the manager. @default - not set */
   readonly manager?: string;
   /** Okta id or employee id of the manager. @default - not set */
   readonly managerId?: string;
-  /** @default - not set */
+  /** Middle name. @default - not set */
   readonly middleName?: string;
-  /** @default - not set */
+  /** Mobile phone number. @default - not set */
   readonly mobilePhone?: string;
-  /** @default - not set */
+  /** Casual name. @default - not set */
   readonly nickName?: string;
-  /** @default - not set */
+  /** Organization. @default - not set */
   readonly organization?: string;
-  /** @default - not set */
+  /** Mailing address. @default - not set */
   readonly postalAddress?: string;
-  /** @default - not set */
+  /** Preferred language. @default - not set */
   readonly preferredLanguage?: string;
-  /** @default - not set */
+  /** Primary phone number. @default - not set */
   readonly primaryPhone?: string;
-  /** @default - not set */
+  /** URL of the user's online profile. @default - not set */
   readonly profileUrl?: string;
   /** Id of the realm the user belongs to. @default - the org's default realm */
   readonly realmId?: string;
   /** Secondary email address. @default - not set */
   readonly secondEmail?: string;
-  /** @default - not set */
+  /** State or region of the user's address. @default - not set */
   readonly state?: string;
-  /** @default - not set */
+  /** Street of the user's address. @default - not set */
   readonly streetAddress?: string;
-  /** e.g. "America/Los_Angeles". @default - not set */
+  /** Time zone, e.g. "America/Los_Angeles". @default - not set */
   readonly timezone?: string;
   /** Job title. @default - not set */
   readonly title?: string;
   /** Free-text user type profile field (not the Okta user type). @default - not set */
   readonly userType?: string;
-  /** @default - not set */
+  /** Postal code of the user's address. @default - not set */
   readonly zipCode?: string;
 }
 
