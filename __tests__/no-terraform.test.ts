@@ -12,6 +12,8 @@ import {
   OktaUser,
   OktaUserBaseSchemaProperty,
   OktaUserSchemaProperty,
+  SchemaValidator,
+  formatValidationProblems,
 } from "../lib";
 
 /** Every feature whose cdktf counterpart (CloudBackend, importFrom, moveFromId, DataResource) runs `terraform version`. */
@@ -48,10 +50,11 @@ describe("synth without a terraform binary", () => {
   beforeAll(() => (process.env.PATH = path.dirname(process.execPath)));
   afterAll(() => (process.env.PATH = originalPath));
 
-  test("every construct validates and synthesizes with no terraform on PATH", () => {
+  test("every construct validates, synthesizes and passes the schema validator with no terraform on PATH", () => {
     // GIVEN
     const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-no-tf-")), "cdktf.out");
-    const app = new OktaApp({ outdir });
+    const validator = SchemaValidator.fromSnapshots();
+    const app = new OktaApp({ outdir, outputChecks: [(dir) => validator.validateDirectory(dir).map((p) => formatValidationProblems([p]))] });
     everything(app);
     // WHEN
     const found = app.validateAll();
