@@ -9,7 +9,8 @@ import { IdentitySourceGroupMembership } from "../.gen/providers/okta/identity-s
 import { IdentitySourceUser } from "../.gen/providers/okta/identity-source-user";
 import { isConcrete } from "./private/checks";
 import { OktaDirectory } from "./private/directory";
-import { TerraformAddress, checkNotEmpty, validateUserProfile } from "./private/identity-source-checks";
+import { checkNotEmpty } from "./private/checks";
+import { TerraformAddress, validateUserProfile } from "./private/identity-source-checks";
 import { productionLifecycle } from "./private/production";
 import { stackBoundReference } from "./private/references";
 

@@ -1,5 +1,6 @@
 /** Syntax checks and allowed values shared by the constructs and the directory-file loader. */
 import { Token } from "cdktf";
+import { messages } from "./errors";
 
 /** Values Okta documents for okta_user.status. */
 export const USER_STATUSES = ["ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED"] as const;
@@ -44,4 +45,9 @@ export function isConcrete(value: string | undefined): value is string {
 /** UTF-8 length, which is what Okta's byte limits count. */
 export function byteLength(value: string): number {
   return Buffer.byteLength(value, "utf8");
+}
+
+/** A problem when a concrete value is empty or blank. */
+export function checkNotEmpty(path: string, field: string, value: string | undefined): string[] {
+  return isConcrete(value) && value.trim() === "" ? [messages.emptyString(path, field)] : [];
 }

@@ -2,7 +2,7 @@
 import type { IConstruct } from "constructs";
 import type { IOktaIdentitySource, OktaIdentitySourceUserProfile } from "../identity-source";
 import type { OktaIdentitySourceImport, OktaIdentitySourceMembership } from "../identity-source-import";
-import { isConcrete, isEmail } from "./checks";
+import { checkNotEmpty, isConcrete, isEmail } from "./checks";
 import { messages, show } from "./errors";
 import { warnOnce } from "./warnings";
 
@@ -36,11 +36,6 @@ export function validateIdentitySources(elements: readonly IdentitySourceElement
     if (paths.length > 1) problems.push(messages.importJobsPerSource(shown, paths));
   }
   return problems;
-}
-
-/** A string prop that is set but empty (tokens are skipped). */
-export function checkNotEmpty(path: string, field: string, value: string | undefined): string[] {
-  return isConcrete(value) && value.trim() === "" ? [messages.emptyString(path, field)] : [];
 }
 
 const REQUIRED_PROFILE_FIELDS = ["userName", "email", "firstName", "lastName"] as const;

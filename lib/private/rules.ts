@@ -14,15 +14,11 @@ import {
   SchemaOneOf,
 } from "../schema-property";
 import type { CustomProfileValue, OktaUser } from "../user";
-import { LIMITS, MAX_LOGIN_LENGTH, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
+import { LIMITS, MAX_LOGIN_LENGTH, checkNotEmpty, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
 import { messages } from "./errors";
 
 function checkEnum(problems: string[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
   if (isConcrete(value) && !allowed.includes(value)) problems.push(messages.notInEnum(path, field, value, allowed));
-}
-
-function checkNotEmpty(problems: string[], path: string, field: string, value: string | undefined): void {
-  if (value !== undefined && isConcrete(value) && value.trim() === "") problems.push(messages.emptyString(path, field));
 }
 
 function checkBytes(problems: string[], path: string, field: string, value: string, max: number): void {
@@ -42,8 +38,8 @@ export function validateUser(user: OktaUser, customLoginPattern = false): string
   }
   if (isConcrete(p.email) && !isEmail(p.email)) problems.push(messages.badEmail(path, "email", p.email));
   if (isConcrete(p.secondEmail) && !isEmail(p.secondEmail)) problems.push(messages.badEmail(path, "secondEmail", p.secondEmail));
-  checkNotEmpty(problems, path, "firstName", p.firstName);
-  checkNotEmpty(problems, path, "lastName", p.lastName);
+  problems.push(...checkNotEmpty(path, "firstName", p.firstName));
+  problems.push(...checkNotEmpty(path, "lastName", p.lastName));
   checkEnum(problems, path, "status", p.status, USER_STATUSES);
   return problems;
 }
@@ -116,7 +112,7 @@ function checkCustomValue(path: string, key: string, value: CustomProfileValue, 
 /** Group name: not empty, at most 255 bytes. */
 export function validateGroup(group: GroupBase, name: string): string[] {
   const problems: string[] = [];
-  checkNotEmpty(problems, group.node.path, "name", name);
+  problems.push(...checkNotEmpty(group.node.path, "name", name));
   checkBytes(problems, group.node.path, "name", name, LIMITS.groupNameBytes);
   return problems;
 }
@@ -126,9 +122,9 @@ export function validateRule(rule: OktaGroupRule): string[] {
   const problems: string[] = [];
   const path = rule.node.path;
   const p = rule.props;
-  checkNotEmpty(problems, path, "name", p.name);
+  problems.push(...checkNotEmpty(path, "name", p.name));
   checkBytes(problems, path, "name", p.name, LIMITS.ruleNameBytes);
-  checkNotEmpty(problems, path, "expression", p.expression);
+  problems.push(...checkNotEmpty(path, "expression", p.expression));
   checkEnum(problems, path, "status", p.status, RULE_STATUSES);
   const groups = new Set(p.groups).size;
   if (groups === 0) problems.push(messages.ruleWithoutGroups(path));
@@ -155,7 +151,7 @@ export function validateSchemaProperty(property: OktaUserSchemaProperty | OktaUs
   const problems: string[] = [];
   const path = property.node.path;
   const p = property.props;
-  checkNotEmpty(problems, path, "title", p.title);
+  problems.push(...checkNotEmpty(path, "title", p.title));
   checkEnum(problems, path, "type", p.type, SCHEMA_TYPES);
   checkEnum(problems, path, "master", p.master, property instanceof OktaUserBaseSchemaProperty ? BASE_SCHEMA_MASTERS : SCHEMA_MASTERS);
   checkEnum(problems, path, "permissions", p.permissions, SCHEMA_PERMISSIONS);
