@@ -14,7 +14,8 @@ import { orgStack, problems, synthJson } from "./util";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require("@cdktf/hcl2json") as { parse: (file: string, hcl: string) => Promise<any> };
 
-const FIXTURES = path.join(__dirname, "fixtures", "identity-source");
+// The guide's HCL examples, shared with the schema validator's seed tests.
+const FIXTURES = path.join(__dirname, "fixtures", "validator", "seeds");
 const SOURCE_ID = "<identity-source-id>";
 
 /** The guide's HCL example, as Terraform JSON. */
@@ -64,7 +65,7 @@ describe("the guide's examples", () => {
     source.lookupGroupMemberships("group_members", "GROUPEXT123456EXAMPLE");
     // THEN
     expect(problems(stack)).toEqual([]);
-    expect(normalise(synthJson(stack).data)).toEqual(normalise((await guideExample("lookups.tf")).data));
+    expect(normalise(synthJson(stack).data)).toEqual(normalise((await guideExample("004-identity-01-data-sources.tf")).data));
   });
 
   test("manage a single user, group and group membership", async () => {
@@ -80,7 +81,7 @@ describe("the guide's examples", () => {
     source.addMembership("example", { groupExternalId: "GRPEXT123456EXAMPLE", memberExternalId: "USEREXT123456EXAMPLE" });
     // THEN
     expect(problems(stack)).toEqual([]);
-    expect(normalise(synthJson(stack).resource)).toEqual(normalise((await guideExample("records.tf")).resource));
+    expect(normalise(synthJson(stack).resource)).toEqual(normalise((await guideExample("004-identity-02-records.tf")).resource));
   });
 
   test("bulk user adjustments and group management inside a single job", async () => {
@@ -104,7 +105,7 @@ describe("the guide's examples", () => {
     // THEN
     expect(problems(stack)).toEqual([]);
     expect(warnings(job)).toEqual([]);
-    expect(normalise(synthJson(stack).resource)).toEqual(normalise((await guideExample("bulk-import.tf")).resource));
+    expect(normalise(synthJson(stack).resource)).toEqual(normalise((await guideExample("004-identity-03-import.tf")).resource));
   });
 });
 
