@@ -7,15 +7,7 @@ const ROOT = path.resolve(__dirname, "..");
 const snapshot = JSON.parse(fs.readFileSync(path.join(ROOT, "schema", "okta.json"), "utf8"));
 const okta = snapshot.provider_schemas["registry.terraform.io/okta/okta"];
 
-const RESOURCES = [
-  "okta_user", "okta_group", "okta_group_memberships", "okta_user_group_memberships", "okta_group_rule",
-  "okta_user_schema_property", "okta_user_base_schema_property", "okta_identity_source_import",
-  "okta_identity_source_user", "okta_identity_source_group", "okta_identity_source_group_membership",
-];
-const DATA_SOURCES = [
-  "okta_user", "okta_users", "okta_group", "okta_groups", "okta_identity_source_users",
-  "okta_identity_source_groups", "okta_identity_source_group_memberships", "okta_identity_source_sessions",
-];
+const { resources: RESOURCES, data_sources: DATA_SOURCES } = JSON.parse(fs.readFileSync(path.join(ROOT, "scripts", "covered-types.json"), "utf8"));
 
 type Block = { attributes?: Record<string, any>; block_types?: Record<string, any> };
 

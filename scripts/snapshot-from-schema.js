@@ -6,15 +6,8 @@
 const fs = require("node:fs");
 
 const FQN = "registry.terraform.io/okta/okta";
-const RESOURCES = [
-  "okta_user", "okta_group", "okta_group_memberships", "okta_user_group_memberships", "okta_group_rule",
-  "okta_user_schema_property", "okta_user_base_schema_property", "okta_identity_source_import",
-  "okta_identity_source_user", "okta_identity_source_group", "okta_identity_source_group_membership",
-];
-const DATA_SOURCES = [
-  "okta_user", "okta_users", "okta_group", "okta_groups", "okta_identity_source_users",
-  "okta_identity_source_groups", "okta_identity_source_group_memberships", "okta_identity_source_sessions",
-];
+// The resources and data sources the project covers (the tests read the same list).
+const { resources: RESOURCES, data_sources: DATA_SOURCES } = require("./covered-types.json");
 
 const [input, output, version] = process.argv.slice(2);
 if (!input || !output || !version) {
