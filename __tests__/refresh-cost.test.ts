@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../lib/cli/refresh-cost";
-import { ORG_TIERS, TerraformJson, estimateRefreshCost, formatMinutes, formatRefreshCost, refreshSummary } from "../lib/refresh-cost";
+import { ORG_TIERS, TerraformJson, estimateRefreshCost, formatMinutes, formatRefreshCost, readSynthesizedStacks, refreshSummary } from "../lib/refresh-cost";
 
 const SMALL_OUT = "__tests__/fixtures/refresh-cost/out";
 
@@ -170,6 +170,20 @@ describe("refreshSummary", () => {
       "okta-prod: a plan spends at least 10 min refreshing (5016 Okta API calls, /api/v1/users/{id} bucket, 50% share, Enterprise org), more than 3 min. Run `npm run cost` for the breakdown and cheaper shapes.",
     ]);
     expect(refreshSummary(outdir, { tier: "workforce", thresholdMinutes: 5 })).toEqual([]);
+  });
+});
+
+describe("readSynthesizedStacks", () => {
+  test("names a cdk.tf.json that is not valid JSON", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-cost-"));
+    fs.mkdirSync(path.join(dir, "stacks", "okta-dev"), { recursive: true });
+    const file = path.join(dir, "stacks", "okta-dev", "cdk.tf.json");
+    fs.writeFileSync(file, "{ not json");
+    // THEN
+    expect(() => readSynthesizedStacks(dir)).toThrow(
+      `${file}: not valid Terraform JSON (Expected property name or '}' in JSON at position 2); synthesize again (npm run synth) or name another file.`,
+    );
   });
 });
 

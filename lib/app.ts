@@ -4,6 +4,7 @@ import { App, AppConfig } from "cdktf";
 import { OktaSynthError } from "./private/errors";
 import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
+import { readStackFiles } from "./private/stack-files";
 
 /** Checks a directory of synthesized output; returns one message per problem. */
 export type OutputCheck = (outdir: string) => string[];
@@ -66,11 +67,5 @@ function freshDirectory(dir: string): string {
 }
 
 function checkSecrets(outdir: string): string[] {
-  const stacksDir = path.join(outdir, "stacks");
-  if (!fs.existsSync(stacksDir)) return [];
-  return fs.readdirSync(stacksDir).flatMap((stack) => {
-    const file = path.join(stacksDir, stack, "cdk.tf.json");
-    if (!fs.existsSync(file)) return [];
-    return findSecrets(path.relative(process.cwd(), file), JSON.parse(fs.readFileSync(file, "utf8")));
-  });
+  return readStackFiles(outdir).flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
 }

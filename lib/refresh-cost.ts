@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { messages } from "./private/errors";
+import { readStackFiles, readStackJson } from "./private/stack-files";
 
 /** Okta org tiers, which set the rate limits. */
 export const ORG_TIERS = ["free-dev", "paid-dev", "one-app", "enterprise", "workforce"] as const;
@@ -308,16 +309,10 @@ export interface StackJsonFile {
 /** The stacks of a cdktf output directory (`<outdir>/stacks/<name>/cdk.tf.json`), or one cdk.tf.json file. */
 export function readSynthesizedStacks(outdir: string): StackJsonFile[] {
   if (fs.statSync(outdir, { throwIfNoEntry: false })?.isFile()) {
-    return [{ name: path.basename(path.dirname(path.resolve(outdir))), file: outdir, tf: JSON.parse(fs.readFileSync(outdir, "utf8")) }];
+    return [{ name: path.basename(path.dirname(path.resolve(outdir))), file: outdir, tf: readStackJson(outdir) }];
   }
-  const stacksDir = path.join(outdir, "stacks");
-  if (!fs.existsSync(stacksDir)) throw new Error(messages.refreshCostNoStacks(outdir));
-  return fs
-    .readdirSync(stacksDir)
-    .sort()
-    .map((name) => ({ name, file: path.join(stacksDir, name, "cdk.tf.json") }))
-    .filter((s) => fs.existsSync(s.file))
-    .map((s) => ({ ...s, tf: JSON.parse(fs.readFileSync(s.file, "utf8")) as TerraformJson }));
+  if (!fs.existsSync(path.join(outdir, "stacks"))) throw new Error(messages.refreshCostNoStacks(outdir));
+  return readStackFiles(outdir);
 }
 
 /** Options of refreshSummary. */

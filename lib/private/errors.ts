@@ -143,6 +143,8 @@ export const messages = {
     `share is ${share}; give the percentage of each rate-limit bucket the token may use, from 1 to 100 (Okta's default is 50).`,
   refreshCostBadTier: (tier: string, allowed: readonly string[], suggestion: string | undefined) =>
     `--tier ${show(tier)} is not an Okta org tier${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : ";"} Use one of ${oneOf(allowed)}.`,
+  badStackJson: (file: string, reason: string) =>
+    `${file}: not valid Terraform JSON (${reason}); synthesize again (npm run synth) or name another file.`,
   refreshCostNoStacks: (outdir: string) =>
     `${outdir}: no stacks directory; run a synth first (npm run synth), or name the cdktf output directory or a cdk.tf.json file.`,
   refreshCostSlow: (stack: string, minutes: string, calls: number, where: string, threshold: string, hasSuggestions: boolean) =>
