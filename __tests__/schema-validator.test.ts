@@ -1039,13 +1039,26 @@ describe("less common blocks and forms", () => {
     ]);
   });
 
+  test("never quotes the value of a sensitive or credential argument", () => {
+    // WHEN
+    const problems = validate({
+      provider: { okta: [{ org_name: "acme", private_key: ["-----BEGIN PRIVATE KEY-----abc"] }] },
+      resource: { okta_user: { bird: user({ password: { v: "Sup3rSecret!" } }) } },
+    });
+    // THEN
+    expect(problems.map((problem) => problem.message)).toEqual([
+      '"private_key" in provider "okta" must be a string (numbers and bools are converted) or an interpolation "${...}", received (sensitive value). Change it to a value of type string.',
+      '"password" in okta_user must be a string (numbers and bools are converted) or an interpolation "${...}", received (sensitive value). Change it to a value of type string.',
+    ]);
+  });
+
   test("suggests long argument names too", () => {
     expect(validate({ resource: { okta_user: { bird: user({ custom_profile_attribute_to_ignore: ["x"] }) } } }).map((problem) => problem.message)).toEqual([
       'unknown argument "custom_profile_attribute_to_ignore" in okta_user. Did you mean "custom_profile_attributes_to_ignore"? Rename or remove it.',
     ]);
   });
 
-  test("time_sleep from schema/time.json is checked like the okta types", () => {
+  test("time_sleep from schema/time.json is checked like the okta types; types outside the snapshots pass unless they look like a typo", () => {
     // WHEN
     const problems = validate({
       resource: {
@@ -1053,6 +1066,7 @@ describe("less common blocks and forms", () => {
         time_sleep: { after_dob: { create_duration: "30s", triggers: { property: "${okta_user_schema_property.dob.id}" }, depends_on: ["okta_user_schema_property.dob"] } },
         time_slep: { typo: {} },
         okta_user_schema_property_2: {},
+        okta_app_oauth: { app: { label: "${okta_user_schema_property.dob.id}" } },
       },
       data: { time_sleep: { x: {} } },
     });
@@ -1060,7 +1074,6 @@ describe("less common blocks and forms", () => {
     // THEN
     expect(problems.map((problem) => problem.message)).toEqual([
       'unknown resource type "time_slep": the time provider 0.13.1 schema has no such resource type. Did you mean "time_sleep"? Fix the type name, or refresh schema/ (npm run schema:refresh) if a newer provider added it.',
-      'unknown data source type "time_sleep": the time provider 0.13.1 schema has no such data source type. Fix the type name, or refresh schema/ (npm run schema:refresh) if a newer provider added it.',
     ]);
   });
 });

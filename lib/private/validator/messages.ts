@@ -10,9 +10,26 @@ const LIST_LIMIT = 60;
 /** Longest value excerpt quoted in a message. */
 const EXCERPT_LIMIT = 80;
 
-/** Describes a JSON value briefly: `"ACTIVE"`, `42`, `["a","b"]`, `null`. */
+/** Set while a sensitive argument is checked: its value is never quoted. */
+let redacting = false;
+
+/** Runs `check` with every value its messages would quote replaced by "(sensitive value)". */
+export function withoutValues<T>(check: () => T): T {
+  const before = redacting;
+  redacting = true;
+  try {
+    return check();
+  } finally {
+    redacting = before;
+  }
+}
+
+/** Describes a JSON value briefly: `"ACTIVE"`, `42`, `["a","b"]`, `null`; never a sensitive one. */
 function describe(value: unknown): string {
-  const json = JSON.stringify(value);
+  if (redacting) {
+    return "(sensitive value)";
+  }
+  const json = JSON.stringify(value) ?? String(value);
   return json.length > EXCERPT_LIMIT ? `${json.slice(0, EXCERPT_LIMIT - 1)}…` : json;
 }
 

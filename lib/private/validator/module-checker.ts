@@ -17,7 +17,7 @@ import {
   TERRAFORM,
   VARIABLE,
 } from "./language-schemas";
-import { fileMessages, metaMessages, referenceMessages, schemaCheckMessages, structureMessages } from "./messages";
+import { fileMessages, metaMessages, referenceMessages, schemaCheckMessages, structureMessages, withoutValues } from "./messages";
 import { INDEX, parseTraversal, SPLAT, templateTraversals, Traversal } from "./references";
 import { CompiledAttribute, CompiledBlock, CompiledBlockType, compileType, CtyType, isObject, SchemaSet } from "./schema";
 import { suggest, Suggestions } from "./suggest";
@@ -304,7 +304,11 @@ class ModuleChecker {
     this.resourceCount++;
   }
 
-  /** The schema of a resource or data source type; reports types its provider does not have. */
+  /**
+   * The schema of a resource or data source type. The snapshots cover only the types this project
+   * uses, so a type missing from them is reported only when it is a likely typo of a covered one
+   * (a close match); any other type is accepted and its body checked without a schema.
+   */
   private schemaOf(mode: "resource" | "data", type: string, path: string, file: string, address: string): CompiledBlock | undefined {
     const provider = this.schemas.providerOfType(type);
     if (provider === undefined) {
@@ -312,9 +316,10 @@ class ModuleChecker {
     }
     const types = mode === "resource" ? provider.resources : provider.dataSources;
     const schema = types.get(type);
-    if (schema === undefined) {
+    const suggestion = schema === undefined ? suggest(type, types.keys()) : undefined;
+    if (suggestion !== undefined) {
       const kind = mode === "resource" ? "resource" : "data source";
-      this.report(this.scope(file, address, address), path, structureMessages.unknownType(kind, type, provider.localName, provider.version, suggest(type, types.keys())));
+      this.report(this.scope(file, address, address), path, structureMessages.unknownType(kind, type, provider.localName, provider.version, suggestion));
     }
     return schema;
   }
@@ -517,7 +522,15 @@ class ModuleChecker {
       if (attribute.required) {
         this.report(scope, path, schemaCheckMessages.nullRequired(block.label, key, attribute.type));
       }
-    } else if (!attribute.configurable) {
+    } else if (attribute.sensitive) {
+      withoutValues(() => this.checkConfigurable(value, attribute, block, bodyPath, path, key, scope));
+    } else {
+      this.checkConfigurable(value, attribute, block, bodyPath, path, key, scope);
+    }
+  }
+
+  private checkConfigurable(value: unknown, attribute: CompiledAttribute, block: CompiledBlock, bodyPath: string, path: string, key: string, scope: Scope): void {
+    if (!attribute.configurable) {
       this.report(scope, path, schemaCheckMessages.computedOnly(block.label, key, value));
     } else {
       this.checkValue(value, attribute.type, path, block.label, bodyPath.length, scope);

@@ -85,6 +85,8 @@ export interface CompiledAttribute {
   readonly required: boolean;
   /** False for computed-only attributes: setting them is an error. */
   readonly configurable: boolean;
+  /** The value is a secret: messages never quote it. */
+  readonly sensitive: boolean;
 }
 
 /** A compiled nested block type. */
@@ -247,6 +249,9 @@ function bodyOf(
   };
 }
 
+/** Credential arguments, never quoted whatever the schema says (okta's provider does not mark them sensitive). */
+const CREDENTIAL_NAMES = new Set(["api_token", "access_token", "private_key", "private_key_id", "client_secret", "password", "old_password", "recovery_answer"]);
+
 function compileAttribute(name: string, json: AttributeJson, label: string): CompiledAttribute {
   let type: CtyType;
   if (json.nested_type) {
@@ -261,7 +266,13 @@ function compileAttribute(name: string, json: AttributeJson, label: string): Com
   } else {
     type = compileType(json.type ?? "dynamic");
   }
-  return { name, type, required: json.required === true, configurable: json.required === true || json.optional === true };
+  return {
+    name,
+    type,
+    required: json.required === true,
+    configurable: json.required === true || json.optional === true,
+    sensitive: json.sensitive === true || CREDENTIAL_NAMES.has(name),
+  };
 }
 
 const PRIMITIVES: Readonly<Record<string, CtyType>> = {
