@@ -1047,8 +1047,8 @@ describe("less common blocks and forms", () => {
     });
     // THEN
     expect(problems.map((problem) => problem.message)).toEqual([
-      '"private_key" in provider "okta" must be a string (numbers and bools are converted) or an interpolation "${...}", received (sensitive value). Change it to a value of type string.',
       '"password" in okta_user must be a string (numbers and bools are converted) or an interpolation "${...}", received (sensitive value). Change it to a value of type string.',
+      '"private_key" in provider "okta" must be a string (numbers and bools are converted) or an interpolation "${...}", received (sensitive value). Change it to a value of type string.',
     ]);
   });
 
