@@ -44,6 +44,13 @@ test("prints every problem and exits 1 when there is any", () => {
   });
 });
 
+test("reads a file named twice (a directory and a file in it) once", () => {
+  // GIVEN
+  const dir = writeStack({ resource: { okta_group: { garden: { name: "The Garden" } } } });
+  // THEN
+  expect(run(dir, path.join(dir, "stacks", "dev", "cdk.tf.json"))).toEqual({ status: 0, out: "validated 1 resource in 1 file: no problems\n", err: "" });
+});
+
 test("validates against another snapshot directory with --schema", () => {
   // GIVEN
   const dir = writeStack({ resource: { okta_kitchen_sink: { k: { name: "sink", rule: { expression: "x" } } } } });

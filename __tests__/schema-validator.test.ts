@@ -820,13 +820,14 @@ describe("top-level blocks", () => {
     ]);
   });
 
-  test("moved needs addresses, and its source must be gone", () => {
+  test("moved needs addresses, and its source must be gone unless the resource gained count or for_each", () => {
     // WHEN
     const problems = validate({
-      resource: { okta_user: { bird: user(), tree: user() } },
+      resource: { okta_user: { bird: user(), tree: user(), counted: { ...user(), count: 2 } } },
       moved: [
         { from: "okta_user.hummingbird", to: "okta_user.bird" },
         { from: "okta_user.tree", to: "okta_user.bird" },
+        { from: "okta_user.counted", to: "okta_user.counted[0]" },
         { from: "okta_user", to: "okta_user.bird" },
         { to: "okta_user.bird" },
       ],
@@ -839,10 +840,10 @@ describe("top-level blocks", () => {
         'moved "from" names okta_user.tree, which is still declared in this module; Terraform rejects moving an object that still exists. Remove the declaration of okta_user.tree or fix "from".',
       ],
       [
-        "moved[2].from",
+        "moved[3].from",
         '"moved.from" must be a reference to a managed resource, such as "okta_user.bird", received "okta_user". Write the address without quotes inside it, e.g. "okta_user.bird".',
       ],
-      ["moved[3].from", 'missing required argument "from" in moved: it needs any value. Add "from".'],
+      ["moved[4].from", 'missing required argument "from" in moved: it needs any value. Add "from".'],
     ]);
   });
 
@@ -1037,6 +1038,16 @@ describe("less common blocks and forms", () => {
       ["resource.okta_user.c.dynamic[0]", '"resource.okta_user.c.dynamic[0]" must be a JSON object (or an array of JSON objects), received "password_hash". Write it as {...}.'],
       ["resource.okta_user.c.dynamic[1].password_hash[0]", '"resource.okta_user.c.dynamic[1].password_hash[0]" must be a JSON object (or an array of JSON objects), received "x". Write it as {...}.'],
     ]);
+  });
+
+  test("a dynamic block of a type without a schema may use its iterator", () => {
+    // WHEN
+    const problems = validate({
+      variable: { repos: {} },
+      resource: { tfe_workspace: { w: { name: "x", dynamic: { vcs_repo: { for_each: "${var.repos}", content: { identifier: "${vcs_repo.value}", other: "${nope.value}" } } } } } },
+    });
+    // THEN
+    expect(problems.map((problem) => problem.path)).toEqual(["resource.tfe_workspace.w.dynamic.vcs_repo.content.other"]);
   });
 
   test("never quotes the value of a sensitive or credential argument", () => {

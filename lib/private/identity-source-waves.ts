@@ -39,10 +39,9 @@ export function planWaves(job: OktaIdentitySourceImportEntries, max: number): Im
   inChunks(job.deleteGroups, (target, id) => target.deleteGroups.push(id));
   inChunks(job.deleteMemberships, (target, membership) => target.deleteMemberships.push(membership));
   for (const membership of job.upsertMemberships ?? []) {
-    let index = Math.max(
-      groupWave.get(membership.groupExternalId) ?? 0,
-      ...membership.memberExternalIds.map((member) => userWave.get(member) ?? 0),
-    );
+    // No spread: a membership may list hundreds of thousands of members.
+    let index = groupWave.get(membership.groupExternalId) ?? 0;
+    for (const member of membership.memberExternalIds) index = Math.max(index, userWave.get(member) ?? 0);
     while (wave(index).upsertMemberships.length >= max) index++;
     wave(index).upsertMemberships.push(membership);
   }

@@ -25,6 +25,8 @@ export interface ReadResult {
 export function readTerraformJson(paths: readonly string[]): ReadResult {
   const files: TerraformJsonFile[] = [];
   const problems: ValidationProblem[] = [];
+  // A file named twice (e.g. a directory and a file in it) is read once: it is one module's file.
+  const seen = new Set<string>();
   for (const given of paths) {
     let names: string[];
     try {
@@ -37,6 +39,10 @@ export function readTerraformJson(paths: readonly string[]): ReadResult {
       problems.push({ file: given, path: "", message: fileMessages.noFiles(given) });
     }
     for (const name of names) {
+      if (seen.has(path.resolve(name))) {
+        continue;
+      }
+      seen.add(path.resolve(name));
       let text: string;
       try {
         text = fs.readFileSync(name, "utf8");

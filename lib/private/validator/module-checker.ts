@@ -491,8 +491,34 @@ class ModuleChecker {
       }
       if (META_ARGUMENTS[meta].has(key)) {
         this.checkMetaArgument(meta, key, body[key], joinPath(path, key), scope);
+      } else if (key === "dynamic") {
+        this.scanUnknownDynamic(body[key], joinPath(path, key), scope);
       } else {
         this.scanValue(body[key], joinPath(path, key), scope);
+      }
+    }
+  }
+
+  /** Dynamic blocks of a body without a schema: the content may use the block's iterator. */
+  private scanUnknownDynamic(value: unknown, path: string, scope: Scope): void {
+    for (const [entries, entriesPath] of objectsOf(value, path)) {
+      if (!isObject(entries)) {
+        this.scanValue(entries, entriesPath, scope);
+        continue;
+      }
+      for (const name in entries) {
+        for (const [body, bodyPath] of objectsOf(entries[name], joinPath(entriesPath, name))) {
+          if (!isObject(body)) {
+            this.scanValue(body, bodyPath, scope);
+            continue;
+          }
+          const iterator = typeof body.iterator === "string" ? parseTraversal(body.iterator) : undefined;
+          const iterators = new Set(scope.iterators);
+          iterators.add(iterator?.steps.length === 0 ? iterator.root : name);
+          for (const key in body) {
+            this.scanValue(body[key], joinPath(bodyPath, key), key === "content" ? { ...scope, iterators } : scope);
+          }
+        }
       }
     }
   }
@@ -1072,10 +1098,13 @@ class ModuleChecker {
       return;
     }
     const address = `${traversal.root}.${steps[0]}`;
-    const declared = this.resources.get(traversal.root)?.get(steps[0]) !== undefined;
+    const declaration = this.resources.get(traversal.root)?.get(steps[0]);
+    const declared = declaration !== undefined;
+    // Moving a resource into an instance of itself is how count or for_each is added to it.
+    const gainedInstances = declaration !== undefined && (declaration.count || declaration.forEach);
     if (kind === "import" && !declared) {
       this.report(scope, path, metaMessages.importTarget(address));
-    } else if (kind === "moved" && key === "from" && declared && steps.length === 1) {
+    } else if (kind === "moved" && key === "from" && declared && steps.length === 1 && !gainedInstances) {
       this.report(scope, path, metaMessages.movedStillDeclared(address));
     }
   }
