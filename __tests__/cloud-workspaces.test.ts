@@ -258,6 +258,12 @@ describe("OktaCloudWorkspacesStack", () => {
       );
     });
 
+    test("on a literal webhook URL, a secret", () => {
+      expect(() => workspacesStack({ driftNotification: { destinationType: "slack", url: "https://hooks.slack.com/services/T0/B0/xyz" } })).toThrow(
+        "okta-workspaces: driftNotification.url is a literal webhook URL, a secret that would be written to cdk.tf.json and state. Pass a sensitive TerraformVariable's stringValue instead, or leave url out to use var.drift_notification_url (TF_VAR_drift_notification_url).",
+      );
+    });
+
     test("on an unknown destination type", () => {
       expect(() => workspacesStack({ driftNotification: { destinationType: "pager" as any } })).toThrow(
         'okta-workspaces: driftNotification.destinationType is "pager"; allowed values are "slack", "microsoft-teams", "generic", "email".',

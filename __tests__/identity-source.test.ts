@@ -390,6 +390,22 @@ describe("OktaIdentitySourceImport", () => {
     ]);
   });
 
+  test("warns when the waves of one job keep an apply waiting for more than an hour", () => {
+    // GIVEN
+    const stack = orgStack();
+    const source = new OktaIdentitySource(stack, "Hr", { identitySourceId: "0oa1hr" });
+    const upsertUsers = Array.from({ length: 2401 }, (_, i) => ({
+      externalId: `U${i}`,
+      profile: { userName: `u${i}@example.com`, email: `u${i}@example.com`, firstName: "U", lastName: `${i}` },
+    }));
+    // WHEN
+    const job = new OktaIdentitySourceImport(stack, "sync", { source, upsertUsers, waves: true });
+    // THEN
+    expect(job.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+      "okta-dev/sync: the job runs in 13 waves, so one apply spends 72 minutes waiting between them, and long runs may time out (HCP Terraform limits run time). Split the data across applies at least five minutes apart, with at most 11 waves (2,200 entries per block) in each.",
+    ]);
+  });
+
   test("revision re-runs an unchanged job through replace_triggered_by on terraform_data (rule 6)", () => {
     // GIVEN
     const stack = orgStack();

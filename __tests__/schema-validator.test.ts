@@ -525,7 +525,7 @@ describe("references", () => {
     // THEN
     expect(problems.map((problem) => problem.message)).toEqual([
       'reference "count.index" is only valid in a block that sets "count", and okta_user.plain does not. Set "count" or remove the reference.',
-      'reference "each.value" is only valid in a block that sets "for_each" (or inside a dynamic block), and okta_user.plain does not. Set "for_each" or remove the reference.',
+      'reference "each.value" is only valid in a resource, data source, module or import block that sets "for_each" (inside a dynamic block use the iterator, <block>.key and <block>.value), and okta_user.plain does not. Set "for_each" or remove the reference.',
     ]);
   });
 
@@ -739,7 +739,7 @@ describe("meta-arguments", () => {
     expect(problems.map((problem) => problem.message)).toEqual([
       '"for_each" must be a map or a set of strings, but a JSON array is a tuple, which Terraform rejects, received ["x","y"]. Write a JSON object, or convert the list: "${toset([...])}".',
       '"for_each" must be a JSON object (a map) or an interpolation such as "${toset(var.names)}", received 3. Change the value.',
-      'reference "each.key" is only valid in a block that sets "for_each" (or inside a dynamic block), and okta_user.c does not. Set "for_each" or remove the reference.',
+      'reference "each.key" is only valid in a resource, data source, module or import block that sets "for_each" (inside a dynamic block use the iterator, <block>.key and <block>.value), and okta_user.c does not. Set "for_each" or remove the reference.',
     ]);
   });
 

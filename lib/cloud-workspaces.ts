@@ -264,5 +264,6 @@ function checkProps(path: string, props: OktaCloudWorkspacesStackProps): void {
     }
     const recipients = (notification.emailUserIds?.length ?? 0) + (notification.emailAddresses?.length ?? 0);
     if (notification.destinationType === "email" && recipients === 0) throw new Error(messages.emailWithoutRecipients(path));
+    if (isConcrete(notification.url) && /^https?:\/\//i.test(notification.url)) throw new Error(messages.literalWebhookUrl(path));
   }
 }

@@ -7,6 +7,11 @@ import { OktaDirectory } from "./private/directory";
 import { TerraformAddress, validateImport } from "./private/identity-source-checks";
 import { planWaves, timeProviderOf } from "./private/identity-source-waves";
 import { RevisionTrigger } from "./private/revision-trigger";
+import { messages } from "./private/errors";
+import { warnOnce } from "./private/warnings";
+
+/** Minutes between two waves of one job: more than Okta's five minutes between import sessions. */
+const WAVE_MINUTES = 6;
 
 /** A user to create or update in an import job. */
 export interface OktaIdentitySourceImportUser {
@@ -98,7 +103,7 @@ export class OktaIdentitySourceImport extends Construct {
   /** Okta's limit on entries per upload request; the provider sends each block as one request. */
   public static readonly MAX_ENTRIES_PER_BLOCK = 200;
   /** How long a wave waits after the previous one: more than Okta's five minutes between sessions. */
-  public static readonly WAVE_INTERVAL = "6m";
+  public static readonly WAVE_INTERVAL = `${WAVE_MINUTES}m`;
 
   /** The props this job was created with. */
   public readonly props: OktaIdentitySourceImportProps;
@@ -121,6 +126,8 @@ export class OktaIdentitySourceImport extends Construct {
       replaceTriggeredBy = [revision];
     }
     if (waves.length > 1) timeProviderOf(this);
+    const waitMinutes = (waves.length - 1) * WAVE_MINUTES;
+    if (waitMinutes > 60) warnOnce(this, messages.longWaveApply(this.node.path, waves.length, waitMinutes));
 
     waves.forEach((wave, i) => {
       const previous = this.waveResources[i - 1];

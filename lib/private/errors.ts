@@ -97,6 +97,10 @@ export const messages = {
     `${path}: a production org with local state (terraform.${path}.tfstate on this machine): deploying from another machine, or after losing the file, would try to create every user again. Give the stack cloud: { organization, workspace } (in this app: set TFC_ORGANIZATION).`,
   placeholderCloudOrganization: (path: string, organization: string) =>
     `${path}: TFC_ORGANIZATION is not set, so the workspaces are written for the placeholder organization ${show(organization)}; set TFC_ORGANIZATION before deploying this stack.`,
+  literalWebhookUrl: (path: string) =>
+    `${path}: driftNotification.url is a literal webhook URL, a secret that would be written to cdk.tf.json and state. Pass a sensitive TerraformVariable's stringValue instead, or leave url out to use var.drift_notification_url (TF_VAR_drift_notification_url).`,
+  longWaveApply: (path: string, waves: number, minutes: number) =>
+    `${path}: the job runs in ${waves} waves, so one apply spends ${minutes} minutes waiting between them, and long runs may time out (HCP Terraform limits run time). Split the data across applies at least five minutes apart, with at most 11 waves (2,200 entries per block) in each.`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
   directoryFileExtension: (file: string, extension: string) =>

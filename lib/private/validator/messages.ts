@@ -170,7 +170,7 @@ export const referenceMessages = {
   unavailableSymbol: (reference: string, symbol: "count" | "each", owner: string) =>
     symbol === "count"
       ? `reference "${reference}" is only valid in a block that sets "count", and ${owner} does not. Set "count" or remove the reference.`
-      : `reference "${reference}" is only valid in a block that sets "for_each" (or inside a dynamic block), and ${owner} does not. Set "for_each" or remove the reference.`,
+      : `reference "${reference}" is only valid in a resource, data source, module or import block that sets "for_each" (inside a dynamic block use the iterator, <block>.key and <block>.value), and ${owner} does not. Set "for_each" or remove the reference.`,
   notReference: (argument: string, value: unknown, example: string, allowed: string) =>
     `"${argument}" must be a reference to ${allowed}, such as "${example}", received ${describe(value)}. Write the address without quotes inside it, e.g. "${example}".`,
   dependsOnAttribute: (reference: string, whole: string) =>
