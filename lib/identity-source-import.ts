@@ -74,7 +74,9 @@ export interface OktaIdentitySourceImportProps extends OktaIdentitySourceImportE
    * own okta_identity_source_import of at most 200 entries per block, created at least
    * OktaIdentitySourceImport.WAVE_INTERVAL after the previous one (hashicorp/time's time_sleep), so
    * Okta's one session per five minutes is respected. Memberships go in a wave no earlier than their
-   * group's and members'. A job that fits in one wave renders exactly as without waves.
+   * group's and members'. A job that fits in one wave renders exactly as without waves. Entries are cut
+   * into waves in the order given: keep the order stable (e.g. sorted by externalId), because an entry
+   * inserted early shifts every later wave, and each changed wave runs a new session.
    * @default false - more than 200 entries in a block is an error
    */
   readonly waves?: boolean;
