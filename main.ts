@@ -13,7 +13,9 @@ const PLACEHOLDER_ORGANIZATION = "example-org";
 // Every synthesized stack is checked against the provider schemas before it replaces cdktf.out.
 const validator = SchemaValidator.fromSnapshots();
 const app = new OktaApp({
-  outputChecks: [(outdir) => validator.validateDirectory(outdir).map((problem) => formatValidationProblems([problem]))],
+  outputChecks: [
+    ({ stacks }) => validator.validate(stacks.map(({ file, tf }) => ({ path: file, json: tf }))).map((problem) => formatValidationProblems([problem])),
+  ],
 });
 const orgStacks = ENVIRONMENTS.map((env) => {
   const stack = new OktaOrgStack(app, env.stackId, {

@@ -54,7 +54,7 @@ describe("OktaApp", () => {
     const outdir = tempOutdir();
     app(outdir).synth();
     // WHEN
-    const synth = () => app(outdir, false, { outputChecks: [(dir) => [`${dir}/stacks/okta-dev/cdk.tf.json: bad`]] }).synth();
+    const synth = () => app(outdir, false, { outputChecks: [({ outdir: dir }) => [`${dir}/stacks/okta-dev/cdk.tf.json: bad`]] }).synth();
     // THEN
     expect(synth).toThrow(`cdktf-okta found 1 problem; nothing was written:\n  ${outdir}/stacks/okta-dev/cdk.tf.json: bad`);
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["okta-dev", "okta-prod"]);

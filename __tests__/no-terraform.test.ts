@@ -54,7 +54,7 @@ describe("synth without a terraform binary", () => {
     // GIVEN
     const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-no-tf-")), "cdktf.out");
     const validator = SchemaValidator.fromSnapshots();
-    const app = new OktaApp({ outdir, outputChecks: [(dir) => validator.validateDirectory(dir).map((p) => formatValidationProblems([p]))] });
+    const app = new OktaApp({ outdir, outputChecks: [({ outdir: dir }) => validator.validateDirectory(dir).map((p) => formatValidationProblems([p]))] });
     everything(app);
     // WHEN
     const found = app.validateAll();

@@ -4,10 +4,18 @@ import { App, AppConfig } from "cdktf";
 import { OktaSynthError } from "./private/errors";
 import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
-import { readStackFiles } from "./private/stack-files";
+import { StackFile, readStackFiles } from "./private/stack-files";
 
-/** Checks a directory of synthesized output; returns one message per problem. */
-export type OutputCheck = (outdir: string) => string[];
+/** What a synth wrote, read once for every check: the output directory and each stack's Terraform JSON. */
+export interface SynthesizedOutput {
+  /** The (staging) directory the synth wrote. */
+  readonly outdir: string;
+  /** Each stack's cdk.tf.json, parsed. */
+  readonly stacks: readonly StackFile[];
+}
+
+/** Checks synthesized output; returns one message per problem. */
+export type OutputCheck = (output: SynthesizedOutput) => string[];
 
 /** Properties of an OktaApp. */
 export interface OktaAppProps extends AppConfig {
@@ -43,7 +51,8 @@ export class OktaApp extends App {
       const problems = collectProblems(this);
       if (problems.length > 0) throw new OktaSynthError(problems);
       super.synth();
-      const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(this.outdir));
+      const output: SynthesizedOutput = { outdir: this.outdir, stacks: readStackFiles(this.outdir) };
+      const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(output));
       if (outputProblems.length > 0) throw new OktaSynthError(outputProblems.map((p) => this.atFinalPaths(p)));
     } catch (error) {
       fs.rmSync(this.outdir, { recursive: true, force: true });
@@ -66,6 +75,6 @@ function freshDirectory(dir: string): string {
   return dir;
 }
 
-function checkSecrets(outdir: string): string[] {
-  return readStackFiles(outdir).flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
+function checkSecrets({ stacks }: SynthesizedOutput): string[] {
+  return stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
 }

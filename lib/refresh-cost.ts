@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { messages } from "./private/errors";
-import { readStackFiles, readStackJson } from "./private/stack-files";
+import { StackFile, readStackFiles, readStackJson } from "./private/stack-files";
 
 /** Okta org tiers, which set the rate limits. */
 export const ORG_TIERS = ["free-dev", "paid-dev", "one-app", "enterprise", "workforce"] as const;
@@ -298,13 +298,8 @@ export function formatRefreshCost(cost: RefreshCost, stackName?: string): string
   return lines.join("\n");
 }
 
-/** One synthesized stack of a cdktf output directory. */
-export interface StackJsonFile {
-  readonly name: string;
-  /** Path of its cdk.tf.json. */
-  readonly file: string;
-  readonly tf: TerraformJson;
-}
+/** One synthesized stack of a cdktf output directory (the same record OktaApp hands its output checks). */
+export type StackJsonFile = StackFile;
 
 /** The stacks of a cdktf output directory (`<outdir>/stacks/<name>/cdk.tf.json`), or one cdk.tf.json file. */
 export function readSynthesizedStacks(outdir: string): StackJsonFile[] {

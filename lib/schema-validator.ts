@@ -2,10 +2,8 @@
  * Offline validation of Terraform JSON (what `cdktf synth` writes) against provider schema
  * snapshots (what `terraform providers schema -json` prints), without terraform or a network.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { schemaDir } from "./private/schema-dir";
 import { groupByDirectory, readTerraformJson } from "./private/validator/files";
-import { schemaMessages } from "./private/validator/messages";
 import { checkModule } from "./private/validator/module-checker";
 import { SchemaSet } from "./private/validator/schema";
 
@@ -56,7 +54,7 @@ export class SchemaValidator {
    * @default - the schema/ directory of the cdktf-okta package
    */
   public static fromSnapshots(dir?: string): SchemaValidator {
-    return new SchemaValidator(SchemaSet.load(dir ?? defaultSchemaDirectory()));
+    return new SchemaValidator(SchemaSet.load(dir ?? schemaDir()));
   }
 
   private constructor(private readonly schemas: SchemaSet) {}
@@ -112,30 +110,3 @@ export function formatValidationProblems(problems: readonly ValidationProblem[])
     .join("\n");
 }
 
-/**
- * The schema/ directory of this package: the nearest directory above this file whose
- * package.json is named cdktf-okta (lib/ under ts-jest, dist/lib/ once compiled, or
- * node_modules/cdktf-okta/dist/lib/ when installed).
- */
-function defaultSchemaDirectory(): string {
-  let directory = __dirname;
-  for (;;) {
-    if (isPackageRoot(directory)) {
-      return path.join(directory, "schema");
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) {
-      throw new Error(schemaMessages.packageRootNotFound(__dirname));
-    }
-    directory = parent;
-  }
-}
-
-function isPackageRoot(directory: string): boolean {
-  const file = path.join(directory, "package.json");
-  if (!fs.existsSync(file)) {
-    return false;
-  }
-  const json: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-  return typeof json === "object" && json !== null && (json as { name?: unknown }).name === "cdktf-okta";
-}

@@ -1,20 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { messages } from "./errors";
+import { schemaDir } from "./schema-dir";
 
 /** Provider arguments that are credentials, whatever the schema marks sensitive. */
 const PROVIDER_CREDENTIALS = ["api_token", "access_token", "private_key", "private_key_id", "client_id"];
 
-/** The package's schema/ directory (this file is lib/private or dist/lib/private). */
-export function schemaDir(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "schema", "okta.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(messages.schemaNotFound(__dirname));
-    dir = parent;
-  }
-  return path.join(dir, "schema");
-}
 
 /** okta_user arguments that carry a credential although the schema does not mark them sensitive. */
 const USER_CREDENTIALS = ["password_hash", "old_password", "recovery_answer", "password"];

@@ -4,8 +4,11 @@ import { messages } from "./errors";
 
 /** One synthesized stack: its name, its cdk.tf.json and the parsed Terraform JSON. */
 export interface StackFile {
+  /** The stack's name (its directory under stacks/). */
   readonly name: string;
+  /** Path of its cdk.tf.json. */
   readonly file: string;
+  /** The parsed Terraform JSON. */
   readonly tf: any;
 }
 

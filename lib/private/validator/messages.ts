@@ -84,8 +84,6 @@ export const schemaMessages = {
     `no provider schema snapshot in ${dir}: ${names.length === 0 ? "it has no *.json file" : `none of ${names.join(", ")} has "provider_schemas"`}. Write one with "terraform providers schema -json > ${dir}/okta.json" (npm run schema:refresh).`,
   unknownType: (json: unknown) =>
     `unknown cty type ${describe(json)} in a schema snapshot: allowed are "string", "number", "bool", "dynamic", ["list"|"set"|"map", T], ["object", {...}] and ["tuple", [...]]. Regenerate the snapshot with "npm run schema:refresh".`,
-  packageRootNotFound: (start: string) =>
-    `cannot find the schema/ directory of cdktf-okta: no package.json named "cdktf-okta" in ${start} or above it. Pass the directory to SchemaValidator.fromSnapshots(dir).`,
 };
 
 /** Messages about reading input files. */
