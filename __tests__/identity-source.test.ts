@@ -415,7 +415,7 @@ describe("OktaIdentitySourceImport", () => {
     // THEN
     const resource = synthJson(stack).resource;
     expect(resource.terraform_data.sync_revision).toEqual({ triggers_replace: { revision: "2025-06-01" } });
-    expect(resource.okta_identity_source_import.sync.lifecycle).toEqual({ replace_triggered_by: ["${terraform_data.sync_revision}"] });
+    expect(resource.okta_identity_source_import.sync.lifecycle).toEqual({ replace_triggered_by: ["terraform_data.sync_revision"] });
     expect(problems(stack)).toEqual([]);
   });
 
@@ -500,7 +500,7 @@ describe("OktaIdentitySourceImport with waves (rule 7)", () => {
     const imports = synthJson(stack).resource.okta_identity_source_import;
     // THEN
     for (const wave of ["sync", "sync_wave2", "sync_wave3"]) {
-      expect(imports[wave].lifecycle).toEqual({ replace_triggered_by: ["${terraform_data.sync_revision}"] });
+      expect(imports[wave].lifecycle).toEqual({ replace_triggered_by: ["terraform_data.sync_revision"] });
     }
   });
 

@@ -35,8 +35,8 @@ describe("OktaUserSchemaProperty", () => {
     // THEN
     const json = synthJson(stack).resource;
     expect(json.okta_user_schema_property.a.depends_on).toBeUndefined();
-    expect(json.okta_user_base_schema_property.phone.depends_on).toEqual(["${okta_user_schema_property.a}"]);
-    expect(json.okta_user_schema_property.c.depends_on).toEqual(["${okta_user_base_schema_property.phone}"]);
+    expect(json.okta_user_base_schema_property.phone.depends_on).toEqual(["okta_user_schema_property.a"]);
+    expect(json.okta_user_schema_property.c.depends_on).toEqual(["okta_user_base_schema_property.phone"]);
   });
 
   test("renamedFrom and importId move and adopt a property", () => {

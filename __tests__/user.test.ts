@@ -45,7 +45,7 @@ describe("OktaUser", () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(User, {
       custom_profile_attributes: '{"date_of_birth":"1990-01-01"}',
       custom_profile_attributes_to_ignore: ["hr_id"],
-      depends_on: ["${okta_user_schema_property.dob}"],
+      depends_on: ["okta_user_schema_property.dob"],
     });
   });
 
@@ -119,7 +119,7 @@ describe("OktaUser", () => {
     // WHEN
     user.resource.dependsOn = [garden.resource.fqn];
     // THEN
-    expect(synthJson(stack).resource.okta_user.bird.depends_on).toEqual(["${okta_group.garden}", "${okta_user_schema_property.dob}"]);
+    expect(synthJson(stack).resource.okta_user.bird.depends_on).toEqual(["okta_group.garden", "okta_user_schema_property.dob"]);
   });
 
   test("accepts logins that are not email addresses when the org declares its own login pattern", () => {

@@ -5,6 +5,7 @@ import { OktaAuth } from "./org-stack";
 import { isConcrete } from "./private/checks";
 import { messages } from "./private/errors";
 import { localStatePath } from "./private/backend";
+import { withBareAddresses } from "./private/addresses";
 
 /** One Okta org whose stack runs in a Terraform Cloud workspace. */
 export interface OktaCloudWorkspaceOrg {
@@ -132,6 +133,11 @@ export class OktaCloudWorkspacesStack extends TerraformStack {
    */
   public readonly secretVariables: TerraformVariable[] = [];
   private readonly workspaces = new Map<string, workspace.Workspace>();
+
+  /** The stack's Terraform JSON, with address-taking meta-arguments as bare addresses. */
+  public toTerraform(): any {
+    return withBareAddresses(super.toTerraform());
+  }
 
   constructor(scope: Construct, id: string, props: OktaCloudWorkspacesStackProps) {
     super(scope, id);

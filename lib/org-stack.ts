@@ -3,6 +3,7 @@ import { LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack, T
 import { deepMerge } from "cdktf/lib/util";
 import { Construct } from "constructs";
 import { OktaProvider } from "../.gen/providers/okta/provider";
+import { withBareAddresses } from "./private/addresses";
 import { OktaDirectory } from "./private/directory";
 import { messages } from "./private/errors";
 import { localStatePath } from "./private/backend";
@@ -149,8 +150,8 @@ export class OktaOrgStack extends TerraformStack {
   /** The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve. */
   public toTerraform(): any {
     const directory = this.node.tryFindChild("OktaDirectory");
-    if (!(directory instanceof OktaDirectory)) return super.toTerraform();
-    return directory.renderForStack(this, () => super.toTerraform());
+    const tf = directory instanceof OktaDirectory ? directory.renderForStack(this, () => super.toTerraform()) : super.toTerraform();
+    return withBareAddresses(tf);
   }
 }
 

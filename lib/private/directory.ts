@@ -168,7 +168,7 @@ export class OktaDirectory extends TerraformElement {
       const attributes = user._renderAttributes();
       const dependencies = this.schemaDependencies(user);
       if (dependencies.length > 0) {
-        attributes.depends_on = dependencies.map((property) => `\${okta_user_schema_property.${property.node.id}}`);
+        attributes.depends_on = dependencies.map((property) => `okta_user_schema_property.${property.node.id}`);
       }
       if (lifecycle) attributes.lifecycle = lifecycle;
       users[user.address] = attributes;
