@@ -12,6 +12,7 @@ import { Testing } from "cdktf";
 import { OktaApp, OktaGroup, OktaGroupRule, OktaIdentitySource, OktaIdentitySourceImport, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
 import { TerraformResult, TerraformSandbox, planCounts, terraformOnPath } from "../lib/testing/harness";
 import { everything } from "./fixtures/all-features";
+import { workshop } from "./fixtures/workshop/workshop";
 
 const ROOT = path.resolve(__dirname, "..");
 const TERRAFORM = terraformOnPath();
@@ -142,4 +143,238 @@ describeTerraform("terraform judges the all-features stack", () => {
       await sandbox.stop();
     }
   });
+});
+
+/** The org the scenarios below start from: a schema property, two users, a group with both, a rule. */
+function garden(stack: OktaOrgStack, renamed = false): void {
+  const was = (id: string) => (renamed ? { renamedFrom: id } : {});
+  const id = (name: string) => (renamed ? `${name}_v2` : name);
+  new OktaUserSchemaProperty(stack, id("crn"), { index: "customer_reference_number", title: "CRN", type: "string", required: true, ...was("crn") });
+  const bird = new OktaUser(stack, id("bird"), {
+    login: "rufous.hummingbird@example.com", email: "rufous.hummingbird@example.com", firstName: "Selasphorus", lastName: "rufous",
+    customProfile: { customer_reference_number: "CRN-0001" }, ...was("bird"),
+  });
+  const butterfly = new OktaUser(stack, "butterfly", {
+    login: "swallowtail.butterfly@example.com", email: "swallowtail.butterfly@example.com", firstName: "Papilio", lastName: "zelicaon",
+    customProfile: { customer_reference_number: "CRN-0002" },
+  });
+  const group = new OktaGroup(stack, id("garden"), { name: "The Garden", members: [bird, butterfly], ...was("garden") });
+  new OktaGroupRule(stack, id("rule"), { name: "Gardeners", expression: 'user.department == "Garden"', groups: [group], ...was("rule") });
+}
+
+/** A sandbox with `tf` applied to a fresh simulated org. */
+async function applied(scenario: string, tf: unknown): Promise<TerraformSandbox> {
+  const sandbox = await TerraformSandbox.create({ files: { "cdk.tf.json": tf }, name: scenario });
+  step(sandbox, scenario, "init", ["init", "-input=false"]);
+  step(sandbox, scenario, "apply", ["apply", "-auto-approve"]);
+  return sandbox;
+}
+
+describeTerraform("terraform judges what the constructs promise", () => {
+  test("renamedFrom: the plan only moves (0 to add, 0 to change, 0 to destroy)", async () => {
+    // GIVEN
+    const sandbox = await applied("renamedFrom", synthStack((s) => garden(s)));
+    try {
+      // WHEN
+      sandbox.writeStack(synthStack((s) => garden(s, true)));
+      const { plan, result } = sandbox.planJson();
+      record("renamedFrom", "plan", result, result.status === 0);
+      // THEN
+      expect(result.status).toBe(0);
+      expect(planCounts(plan)).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0, move: 5 });
+      expect(result.stdout).toContain("Plan: 0 to add, 0 to change, 0 to destroy.");
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("importId: the plan imports the existing user and changes nothing", async () => {
+    // GIVEN an org that already has the user
+    const sandbox = await TerraformSandbox.create({
+      name: "importId",
+      files: {
+        "cdk.tf.json": synthStack((s) => {
+          new OktaUser(s, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "Selasphorus", lastName: "rufous", importId: "00u1existing" });
+        }),
+      },
+    });
+    sandbox.org.put("okta_user", "00u1existing", { id: "00u1existing", login: "bird@example.com", email: "bird@example.com", first_name: "Selasphorus", last_name: "rufous" }, { op: "create", start: 0 });
+    try {
+      step(sandbox, "importId", "init", ["init", "-input=false"]);
+      // WHEN
+      const { plan, result } = sandbox.planJson();
+      record("importId", "plan", result, result.status === 0);
+      // THEN
+      expect(planCounts(plan)).toMatchObject({ import: 1, add: 0, change: 0, destroy: 0 });
+      expect(result.stdout).toContain("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("drift: a user edited in the org shows as exactly that change, and plan -detailed-exitcode exits 2", async () => {
+    // GIVEN
+    const sandbox = await applied("drift", synthStack((s) => garden(s)));
+    try {
+      const [id, bird] = Object.entries(sandbox.org.read().objects.okta_user).find(([, u]) => u.login === "rufous.hummingbird@example.com")!;
+      sandbox.org.put("okta_user", id, { ...bird, first_name: "Edited in the Admin Console" }, { op: "update", start: 0 });
+      // WHEN
+      const exit = step(sandbox, "drift", "plan -detailed-exitcode", ["plan", "-detailed-exitcode"], 2);
+      const { plan } = sandbox.planJson();
+      // THEN
+      const changed = plan.resource_changes.filter((rc: any) => !rc.change.actions.includes("no-op"));
+      expect(changed.map((rc: any) => [rc.address, rc.change.actions])).toEqual([["okta_user.bird", ["update"]]]);
+      const { before, after } = changed[0].change;
+      const differing = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      expect(differing).toEqual(["first_name"]);
+      expect(exit.stdout).toContain('~ first_name                = "Edited in the Admin Console" -> "Selasphorus"');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("a production org refuses terraform destroy (prevent_destroy) and keeps its objects", async () => {
+    // GIVEN
+    const sandbox = await applied("production destroy", synthStack((s) => garden(s), { production: true, environment: "prod" }));
+    try {
+      const before = sandbox.org.read().objects;
+      // WHEN
+      const destroy = step(sandbox, "production destroy", "destroy", ["destroy", "-auto-approve"], 1);
+      // THEN
+      expect(destroy.stderr).toContain("Error: Instance cannot be destroyed");
+      expect(sandbox.org.read().objects).toEqual(before);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("the workshop: its HCL applied, then the cdktf-okta stack plans only the documented move", async () => {
+    // GIVEN the workshop's own HCL, applied as its users apply it
+    const hcl = fs.readFileSync(path.join(__dirname, "fixtures", "workshop", "main.tf"), "utf8");
+    const providers = { terraform: { required_providers: { okta: { source: "okta/okta", version: "6.12.0" } } }, provider: { okta: { org_name: "dev-1234567890", base_url: "okta.com" } } };
+    const sandbox = await TerraformSandbox.create({ name: "workshop", files: { "main.tf": hcl, "providers.tf.json": providers } });
+    try {
+      step(sandbox, "workshop", "init", ["init", "-input=false"]);
+      step(sandbox, "workshop", "apply HCL", ["apply", "-auto-approve"]);
+      // WHEN the same org is planned with the stack the README's walkthrough builds
+      fs.rmSync(path.join(sandbox.dir, "main.tf"));
+      fs.rmSync(path.join(sandbox.dir, "providers.tf.json"));
+      const stack = new OktaOrgStack(Testing.app(), "workshop", { orgName: "dev-1234567890", environment: "dev" });
+      workshop(stack);
+      stack.addOverride("moved", [{ from: "okta_group_memberships.gardenmembers", to: "okta_group_memberships.garden_members" }]);
+      const tf = JSON.parse(Testing.synth(stack));
+      delete tf.terraform.backend;
+      sandbox.writeStack(tf);
+      step(sandbox, "workshop", "init stack", ["init", "-input=false"]);
+      const { plan, result } = sandbox.planJson();
+      record("workshop", "plan", result, result.status === 0);
+      // THEN
+      expect(planCounts(plan)).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0, move: 1 });
+      expect(result.stdout).toContain("# okta_group_memberships.gardenmembers has moved to okta_group_memberships.garden_members");
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("schema properties are written one at a time at terraform's default parallelism", async () => {
+    // GIVEN four properties, which cdktf-okta chains with depends_on
+    const tf = synthStack((s) => {
+      for (const index of ["a_one", "b_two", "c_three", "d_four"]) new OktaUserSchemaProperty(s, index, { index, title: index, type: "string" });
+    });
+    const sandbox = await applied("schema chain", tf);
+    try {
+      // THEN no two writes overlapped
+      const writes = sandbox.org.read().log.filter((e) => e.type === "okta_user_schema_property");
+      expect(writes).toHaveLength(4);
+      for (let i = 1; i < writes.length; i++) expect(writes[i].start).toBeGreaterThanOrEqual(writes[i - 1].end);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("the simulated org refuses concurrent schema writes, so the chain above is what keeps them apart", async () => {
+    // GIVEN the same properties without their depends_on chain
+    const tf = synthStack((s) => {
+      for (const index of ["a_one", "b_two", "c_three", "d_four"]) new OktaUserSchemaProperty(s, index, { index, title: index, type: "string" });
+    });
+    for (const body of Object.values<any>(tf.resource.okta_user_schema_property)) delete body.depends_on;
+    const sandbox = await TerraformSandbox.create({ name: "schema unchained", files: { "cdk.tf.json": tf } });
+    try {
+      step(sandbox, "schema unchained", "init", ["init", "-input=false"]);
+      // WHEN
+      const apply = step(sandbox, "schema unchained", "apply", ["apply", "-auto-approve"], 1);
+      // THEN
+      expect(apply.stderr).toContain("Error: concurrent write to Okta's user schema (okta_user_schema_property)");
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  test("identity-source waves apply in order, each behind its time_sleep", async () => {
+    // GIVEN 401 users: three waves of at most 200
+    const tf = synthStack((s) => {
+      const hr = new OktaIdentitySource(s, "Hr", { identitySourceId: "0oa1hr" });
+      const upsertUsers = Array.from({ length: 401 }, (_, i) => ({
+        externalId: `U${String(i).padStart(3, "0")}`,
+        profile: { userName: `u${i}@example.com`, email: `u${i}@example.com`, firstName: "U", lastName: `${i}` },
+      }));
+      new OktaIdentitySourceImport(s, "sync", { source: hr, upsertUsers, revision: "1", waves: true });
+    });
+    // WHEN
+    const sandbox = await applied("waves", tf);
+    try {
+      // THEN wave 1, sleep, wave 2, sleep, wave 3, each starting after the previous ended
+      const log = sandbox.org.read().log.filter((e) => e.type === "okta_identity_source_import" || e.type === "time_sleep");
+      expect(log.map((e) => (e.type === "time_sleep" ? "sleep" : e.upsertUsers![0]))).toEqual(["U000", "sleep", "U200", "sleep", "U400"]);
+      for (let i = 1; i < log.length; i++) expect(log[i].start).toBeGreaterThanOrEqual(log[i - 1].end);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describeTerraform("the simulated org refuses what Okta refuses", () => {
+  const user = (login: string, extra: object = {}) => ({ login, email: "someone@example.com", first_name: "S", last_name: "O", ...extra });
+  const stackWith = (resource: object) => ({
+    terraform: { required_providers: { okta: { source: "okta/okta", version: "6.12.0" } } },
+    provider: { okta: [{ org_name: "acme-dev", base_url: "okta.com" }] },
+    resource,
+  });
+
+  test.each([
+    [
+      "a second user with the same login, in another case",
+      { okta_user: { a: user("Bird@Example.com"), b: user("bird@example.com", { depends_on: ["okta_user.a"] }) } },
+      "Api validation failed: login. Causes: errorSummary: login: An object with this field already exists in the current organization",
+    ],
+    [
+      "a group rule name over 50 bytes",
+      { okta_group: { g: { name: "G" } }, okta_group_rule: { r: { name: "é".repeat(26), expression_value: "true", group_assignments: ["${okta_group.g.id}"] } } },
+      "Api validation failed: name. Causes: errorSummary: name: size must be between 1 and 50",
+    ],
+    [
+      "a user without a value for a required custom property",
+      {
+        okta_user_schema_property: { crn: { index: "crn", title: "CRN", type: "string", required: true } },
+        okta_user: { a: user("bird@example.com", { depends_on: ["okta_user_schema_property.crn"] }) },
+      },
+      "Api validation failed: crn. Causes: errorSummary: crn: The field cannot be left blank",
+    ],
+  ])("%s", async (scenario, resource, message) => {
+    const sandbox = await TerraformSandbox.create({ name: "refusal", files: { "cdk.tf.json": stackWith(resource) } });
+    try {
+      step(sandbox, `refusal: ${scenario}`, "init", ["init", "-input=false"]);
+      const apply = step(sandbox, `refusal: ${scenario}`, "apply", ["apply", "-auto-approve"], 1);
+      expect(apply.stderr.replace(/\s*\n\s*/g, " ")).toContain(message);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+afterAll(() => {
+  if (!TERRAFORM) return;
+  const lines = Object.entries(timings).map(([scenario, steps]) => `  ${scenario}: ${Object.entries(steps).map(([s, t]) => `${s} ${t.toFixed(2)} s`).join(", ")}`);
+  console.log(`Terraform suite (${TERRAFORM}), seconds per step:\n${lines.join("\n")}`);
+  if (REPORT) fs.writeFileSync(REPORT, JSON.stringify({ terraform: TERRAFORM, timings, verdicts }, null, 2));
 });

@@ -5,7 +5,7 @@
  * without the okta provider binary. Terraform attaches to it through TF_REATTACH_PROVIDERS.
  *
  * Not simulated: provider-side validation functions (enum values, ranges the real provider checks
- * before apply), SDKv2 Default values, CustomizeDiff beyond ForceNew, rate limits, eventual
+ * before apply), DefaultFunc values, CustomizeDiff beyond ForceNew, rate limits, eventual
  * consistency, and the API calls themselves.
  */
 import * as fs from "node:fs";
@@ -23,12 +23,19 @@ interface ProviderSchemas {
   readonly data_source_schemas?: Record<string, { readonly version?: number; readonly block: SchemaBlock }>;
 }
 
-/** An attribute whose change replaces the object in the real provider (schema/replace/*.json). */
+/** An attribute whose change replaces the object in the real provider (schema/behaviour/*.json). */
 export interface Replacement {
   readonly path: string[];
   readonly source: string;
   readonly kind: "ForceNew" | "RequiresReplace" | "RequiresReplaceIf" | "CustomizeDiff";
   readonly note?: string;
+}
+
+/** A value the real provider plans for an attribute the configuration leaves out (SDKv2 Default, framework Default). */
+export interface DefaultValue {
+  readonly path: string[];
+  readonly value: Value;
+  readonly source: string;
 }
 
 /** A provider the test process serves. */
@@ -38,23 +45,27 @@ export interface ServedProvider {
   readonly schemas: ProviderSchemas;
   /** Replacement attributes by resource type. */
   readonly replacements: Record<string, Replacement[]>;
+  /** Default values by resource type. */
+  readonly defaults: Record<string, DefaultValue[]>;
 }
 
-/** Every provider in a schema directory (schema/*.json), with its schema/replace/*.json data. */
+/** Every provider in a schema directory (schema/*.json), with its schema/behaviour/*.json data. */
 export function loadProviders(schemaDir: string): ServedProvider[] {
-  const replaceDir = path.join(schemaDir, "replace");
+  const replaceDir = path.join(schemaDir, "behaviour");
   const replacements = new Map<string, Record<string, Replacement[]>>();
+  const defaults = new Map<string, Record<string, DefaultValue[]>>();
   if (fs.existsSync(replaceDir)) {
     for (const name of fs.readdirSync(replaceDir).filter((n) => n.endsWith(".json")).sort()) {
       const data = JSON.parse(fs.readFileSync(path.join(replaceDir, name), "utf8"));
       replacements.set(data.provider, data.resources ?? {});
+      defaults.set(data.provider, data.defaults ?? {});
     }
   }
   const providers: ServedProvider[] = [];
   for (const name of fs.readdirSync(schemaDir).filter((n) => n.endsWith(".json")).sort()) {
     const snapshot = JSON.parse(fs.readFileSync(path.join(schemaDir, name), "utf8"));
     for (const [address, schemas] of Object.entries<ProviderSchemas>(snapshot.provider_schemas ?? {})) {
-      providers.push({ address, schemas, replacements: replacements.get(address) ?? {} });
+      providers.push({ address, schemas, replacements: replacements.get(address) ?? {}, defaults: defaults.get(address) ?? {} });
     }
   }
   return providers;
@@ -129,6 +140,22 @@ function protoSchema(entry: { version?: number; block: SchemaBlock } | undefined
 
 function error(summary: string, detail = ""): Record<string, unknown> {
   return { severity: "ERROR", summary, detail };
+}
+
+/** `planned` with each default set where the configuration leaves the attribute null (in every element of a nested block). */
+function withDefaults(defaults: DefaultValue[], planned: Value, config: Value): Value {
+  const put = (target: Value, cfg: Value, names: string[], value: Value): Value => {
+    if (!target || typeof target !== "object" || Array.isArray(target)) return target;
+    const object = target as Record<string, Value>;
+    const c = cfg && typeof cfg === "object" && !Array.isArray(cfg) ? (cfg as Record<string, Value>) : {};
+    const [name, ...rest] = names;
+    if (rest.length === 0) return c[name] === null || c[name] === undefined ? { ...object, [name]: value } : object;
+    const inner = object[name];
+    const innerConfig = c[name] ?? null;
+    if (Array.isArray(inner)) return { ...object, [name]: inner.map((item, i) => put(item, Array.isArray(innerConfig) ? innerConfig[i] : null, rest, value)) };
+    return { ...object, [name]: put(inner, innerConfig, rest, value) };
+  };
+  return defaults.reduce((value, d) => put(value, config, d.path, d.value), planned);
 }
 
 /** The attribute paths (as protocol steps) whose planned value differs from the prior one at a replacement path. */
@@ -224,9 +251,11 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
       const proposed = fromDynamic(req.proposed_new_state);
       const config = fromDynamic(req.config);
       if (proposed === null) return { planned_state: toDynamic(null), requires_replace: [], diagnostics: [] };
-      if (prior === null) return { planned_state: toDynamic(unknownComputed(block, proposed, config)), requires_replace: [], diagnostics: [] };
-      const requiresReplace = replacePaths(provider.replacements[req.type_name] ?? [], prior, proposed);
-      return { planned_state: toDynamic(proposed), requires_replace: requiresReplace, planned_private: req.prior_private, diagnostics: [] };
+      const defaults = provider.defaults[req.type_name] ?? [];
+      if (prior === null) return { planned_state: toDynamic(withDefaults(defaults, unknownComputed(block, proposed, config), config)), requires_replace: [], diagnostics: [] };
+      const planned = withDefaults(defaults, proposed, config);
+      const requiresReplace = replacePaths(provider.replacements[req.type_name] ?? [], prior, planned);
+      return { planned_state: toDynamic(planned), requires_replace: requiresReplace, planned_private: req.prior_private, diagnostics: [] };
     },
     ApplyResourceChange: async (req) => {
       const type: string = req.type_name;
@@ -273,9 +302,8 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
 }
 
 function importedUsers(state: StoredObject): string[] {
-  const blocks = (state.upsert_users as Array<Record<string, unknown>> | Record<string, unknown> | null) ?? [];
-  const list = Array.isArray(blocks) ? blocks : [blocks];
-  return list.flatMap((b) => (Array.isArray(b.users) ? (b.users as Array<Record<string, unknown>>).map((u) => String(u.external_id ?? u.id ?? "")) : []));
+  const block = state.upsert_users as { profiles?: Array<{ external_id?: unknown }> } | null;
+  return (block?.profiles ?? []).map((p) => String(p.external_id));
 }
 
 /** Starts one gRPC server per provider on 127.0.0.1, each on a free port. */
