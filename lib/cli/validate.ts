@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 /**
- * `npm run validate -- <file-or-dir>...`: validates Terraform JSON against schema/ offline.
+ * `npm run validate -- <file-or-dir>...`: validates Terraform JSON. With terraform on PATH, Terraform
+ * itself judges (`terraform validate` through the cdktf-okta test provider, which serves schema/);
+ * without it, or with --builtin, the offline SchemaValidator does. The summary says which ran.
  * Exit status 0 when there is no problem, 1 when there is any, 2 for usage errors.
  */
 import { parseArgs } from "node:util";
 import { formatValidationProblems, SchemaValidator } from "../schema-validator";
+import { terraformOnPath } from "../testing/harness";
+import { validateWithTerraform } from "../testing/terraform-validate";
 
-const USAGE = `usage: validate [--schema <dir>] <file-or-dir>...
+const USAGE = `usage: validate [--builtin] [--schema <dir>] <file-or-dir>...
 
-Validates *.tf.json files (directories are searched recursively; each directory is one module)
-against the provider schema snapshots in schema/.
+Validates *.tf.json files (directories are searched recursively; each directory is one module).
+With terraform on PATH: terraform init + validate, with the cdktf-okta test provider serving the
+provider schema snapshots in schema/ (no registry, no credentials). Otherwise, or with --builtin:
+the built-in offline validator, against the same snapshots.
 
-  --schema <dir>  the directory of schema snapshots (default: schema/ of cdktf-okta)
+  --builtin       use the built-in validator even when terraform is on PATH
+  --schema <dir>  the directory of schema snapshots for the built-in validator (implies --builtin;
+                  default: schema/ of cdktf-okta)
   --help          print this text`;
 
 /** Where the CLI writes; tests pass their own. */
@@ -24,14 +32,14 @@ export interface Output {
 
 const CONSOLE: Output = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
-/** Runs the CLI on `args` (without node and the script) and returns the exit status. */
-export function main(args: readonly string[], output: Output = CONSOLE): number {
+/** Runs the CLI on `args` (without node and the script) and resolves to the exit status. */
+export async function main(args: readonly string[], output: Output = CONSOLE): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { schema: { type: "string" }, help: { type: "boolean" } },
+      options: { schema: { type: "string" }, builtin: { type: "boolean" }, help: { type: "boolean" } },
     });
   } catch (error) {
     output.err(`${(error as Error).message}\n${USAGE}`);
@@ -45,6 +53,18 @@ export function main(args: readonly string[], output: Output = CONSOLE): number 
     output.err(`missing <file-or-dir>: pass the files or directories to validate, e.g. cdktf.out.\n${USAGE}`);
     return 2;
   }
+  const terraform = terraformOnPath();
+  if (terraform && !parsed.values.builtin && parsed.values.schema === undefined) {
+    const verdict = await validateWithTerraform(parsed.positionals);
+    const scope = `${count(verdict.fileCount, "file")} in ${count(verdict.moduleCount, "module")} with terraform ${verdict.terraformVersion} (${terraform}) and the cdktf-okta test provider`;
+    if (verdict.problems.length > 0) {
+      output.out(`${formatValidationProblems(verdict.problems)}\nvalidated ${scope}: ${count(verdict.problems.length, "problem")}`);
+      return 1;
+    }
+    output.out(`validated ${scope}: no problems`);
+    return 0;
+  }
+  const which = parsed.values.builtin || parsed.values.schema !== undefined ? "the built-in validator" : "the built-in validator (no terraform on PATH)";
   let validator: SchemaValidator;
   try {
     validator = SchemaValidator.fromSnapshots(parsed.values.schema);
@@ -53,7 +73,7 @@ export function main(args: readonly string[], output: Output = CONSOLE): number 
     return 2;
   }
   const report = validator.validatePaths(parsed.positionals);
-  const scope = `${count(report.resourceCount, "resource")} in ${count(report.fileCount, "file")}`;
+  const scope = `${count(report.resourceCount, "resource")} in ${count(report.fileCount, "file")} with ${which}`;
   if (report.problems.length > 0) {
     output.out(`${formatValidationProblems(report.problems)}\nvalidated ${scope}: ${count(report.problems.length, "problem")}`);
     return 1;
@@ -67,5 +87,5 @@ function count(value: number, noun: string): string {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((status) => (process.exitCode = status));
 }

@@ -1,0 +1,98 @@
+/**
+ * `terraform validate` of Terraform JSON files through the test provider: Terraform's own verdict on
+ * what cdktf-okta synthesizes, for machines that have terraform but not the okta provider binary.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ValidationProblem } from "../schema-validator";
+import { TerraformSandbox, terraformOnPath } from "./harness";
+
+/** What terraform said about a set of files. */
+export interface TerraformValidation {
+  readonly problems: ValidationProblem[];
+  readonly fileCount: number;
+  readonly moduleCount: number;
+  /** e.g. "1.11.4". */
+  readonly terraformVersion: string;
+  /** The binary that ran. */
+  readonly terraform: string;
+}
+
+/** The version of the terraform binary on PATH. */
+export function terraformVersion(): string {
+  const result = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  try {
+    return JSON.parse(result.stdout).terraform_version as string;
+  } catch {
+    return "unknown";
+  }
+}
+
+const CONFIG_FILE = /\.tf(\.json)?$/;
+
+/** Each module (directory) with its configuration files; a file named directly is a module of its own files' directory. */
+function modules(paths: readonly string[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (file: string) => {
+    const dir = path.dirname(file);
+    if (!found.has(dir)) found.set(dir, new Set());
+    found.get(dir)!.add(file);
+  };
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith(".")) walk(full);
+      else if (entry.isFile() && CONFIG_FILE.test(entry.name)) add(full);
+    }
+  };
+  for (const p of paths) {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) walk(p);
+    else add(p);
+  }
+  return found;
+}
+
+interface Diagnostic {
+  severity: "error" | "warning";
+  summary: string;
+  detail?: string;
+  range?: { filename: string; start: { line: number; column: number } };
+  snippet?: { context?: string };
+}
+
+/** Runs `terraform validate -json` for every module under `paths`, each in a scratch copy. */
+export async function validateWithTerraform(paths: readonly string[]): Promise<TerraformValidation> {
+  const terraform = terraformOnPath();
+  if (!terraform) throw new Error("there is no terraform on PATH");
+  const problems: ValidationProblem[] = [];
+  let fileCount = 0;
+  const found = modules(paths);
+  for (const [dir, files] of found) {
+    fileCount += files.size;
+    // The whole directory, so that file("key.pem") and the like find what they read.
+    const neighbours = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !CONFIG_FILE.test(e.name) && !/tfstate|\.tfplan$/.test(e.name));
+    const contents: Record<string, string> = Object.fromEntries(neighbours.map((e) => [e.name, fs.readFileSync(path.join(dir, e.name), "utf8")]));
+    for (const file of files) contents[path.basename(file)] = fs.readFileSync(file, "utf8");
+    const sandbox = await TerraformSandbox.create({ files: contents, name: path.basename(dir) });
+    try {
+      const original = (name?: string) => (name ? path.join(dir, name) : dir);
+      // No init: the test provider is attached, so nothing needs installing.
+      const result = sandbox.terraform(["validate", "-json"]);
+      const verdict = JSON.parse(result.stdout) as { diagnostics?: Diagnostic[] };
+      for (const d of verdict.diagnostics ?? []) {
+        if (d.severity !== "error") continue;
+        const at = d.range ? `${original(d.range.filename)}:${d.range.start.line}` : original();
+        problems.push({ file: at, path: d.snippet?.context ?? "", message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
+      }
+    } finally {
+      await sandbox.stop();
+    }
+  }
+  return { problems, fileCount, moduleCount: found.size, terraformVersion: terraformVersion(), terraform };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
