@@ -94,4 +94,23 @@ describe("OktaApp", () => {
         `  ${path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`)}: provider.okta sets api_token, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
     );
   });
+
+  test("fails on a literal sensitive tfe_variable value, not on one that comes from a variable or is declared public", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    const result = new OktaApp({ outdir });
+    const stack = new OktaOrgStack(result, "okta-dev", { orgName: "acme-dev", environment: "dev" });
+    const secret = new TerraformVariable(stack, "client_id", { sensitive: true });
+    // WHEN
+    stack.addOverride("resource.tfe_variable", {
+      pasted: { key: "OKTA_API_CLIENT_ID", value: "0oa-pasted", category: "env", sensitive: true, workspace_id: "ws-1" },
+      from_variable: { key: "OKTA_API_CLIENT_ID", value: secret.stringValue, category: "env", sensitive: true, workspace_id: "ws-1" },
+      public: { key: "OKTA_ORG_NAME", value: "acme-dev", category: "env", sensitive: false, workspace_id: "ws-1" },
+    });
+    // THEN
+    expect(() => result.synth()).toThrow(
+      "cdktf-okta found 1 problem; nothing was written:\n" +
+        `  ${path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`)}: tfe_variable.pasted sets value, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+    );
+  });
 });

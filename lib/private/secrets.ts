@@ -39,10 +39,15 @@ function sensitiveIn(block: any, prefix: string[]): string[][] {
   return [...own, ...nested];
 }
 
-/** True when a value is set at the path; blocks may be an object or a list of objects. */
+/** A value that only refers to something else ("${var.okta_dev_private_key}"): the secret stays outside the JSON. */
+function isReference(value: unknown): boolean {
+  return typeof value === "string" && /^\$\{[^${}]+\}$/.test(value);
+}
+
+/** True when a literal value is set at the path; blocks may be an object or a list of objects. */
 function isSet(value: unknown, path: string[]): boolean {
   if (value === undefined || value === null) return false;
-  if (path.length === 0) return true;
+  if (path.length === 0) return !isReference(value);
   if (Array.isArray(value)) return value.some((item) => isSet(item, path));
   return typeof value === "object" && isSet((value as Record<string, unknown>)[path[0]], path.slice(1));
 }
@@ -59,6 +64,8 @@ export function findSecrets(file: string, tf: any): string[] {
     if (!paths) continue;
     for (const [name, body] of Object.entries<any>(resources)) {
       for (const attribute of paths) {
+        // A tfe_variable declared non-sensitive (OKTA_ORG_NAME, OKTA_BASE_URL) holds public configuration.
+        if (type === "tfe_variable" && attribute[0] === "value" && body?.sensitive === false) continue;
         if (isSet(body, attribute)) problems.push(messages.secretInOutput(file, `${type}.${name}`, attribute.join(".")));
       }
     }

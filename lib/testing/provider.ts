@@ -158,6 +158,13 @@ function withDefaults(defaults: DefaultValue[], planned: Value, config: Value): 
   return defaults.reduce((value, d) => put(value, config, d.path, d.value), planned);
 }
 
+/** A stored object with Okta's own value (the provider's default) for each top-level attribute it does not mention. */
+function storedWithDefaults(defaults: DefaultValue[], stored: StoredObject): StoredObject {
+  const filled: StoredObject = { ...stored };
+  for (const d of defaults) if (d.path.length === 1 && !(d.path[0] in filled)) filled[d.path[0]] = d.value;
+  return filled;
+}
+
 /** The attribute paths (as protocol steps) whose planned value differs from the prior one at a replacement path. */
 function replacePaths(replacements: Replacement[], prior: Value, planned: Value): Record<string, unknown>[] {
   const paths: Record<string, unknown>[] = [];
@@ -202,6 +209,10 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
   const dataSources = provider.schemas.data_source_schemas ?? {};
   const blockOf = (type: string): SchemaBlock => resources[type]?.block ?? dataSources[type]?.block ?? {};
   let schemaWritesInFlight = 0;
+  // An SDKv2 resource plans its Default for an attribute the configuration leaves null, which the
+  // protocol allows only with legacy_type_system (as the SDK sets it); a framework Default needs a computed attribute.
+  const legacy = (type: string) =>
+    (provider.defaults[type] ?? []).some((d) => d.path.length > 0 && blockOf(type).attributes?.[d.path[0]]?.computed !== true);
 
   const write = async (type: string, op: "create" | "update" | "delete", run: () => void) => {
     if (!SCHEMA_TYPES.has(type)) return run();
@@ -243,7 +254,8 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
     ReadResource: (req) => {
       const current = fromDynamic(req.current_state) as Record<string, Value> | null;
       const stored = current && typeof current.id === "string" ? org.get(req.type_name, current.id) : undefined;
-      return { new_state: toDynamic(stored ? conformBlock(blockOf(req.type_name), stored as Value) : null), private: req.private, diagnostics: [] };
+      const object = stored ? storedWithDefaults(provider.defaults[req.type_name] ?? [], stored) : null;
+      return { new_state: toDynamic(object ? conformBlock(blockOf(req.type_name), object as Value) : null), private: req.private, diagnostics: [] };
     },
     PlanResourceChange: (req) => {
       const block = blockOf(req.type_name);
@@ -252,10 +264,13 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
       const config = fromDynamic(req.config);
       if (proposed === null) return { planned_state: toDynamic(null), requires_replace: [], diagnostics: [] };
       const defaults = provider.defaults[req.type_name] ?? [];
-      if (prior === null) return { planned_state: toDynamic(withDefaults(defaults, unknownComputed(block, proposed, config), config)), requires_replace: [], diagnostics: [] };
+      const legacy_type_system = legacy(req.type_name);
+      if (prior === null) {
+        return { planned_state: toDynamic(withDefaults(defaults, unknownComputed(block, proposed, config), config)), requires_replace: [], legacy_type_system, diagnostics: [] };
+      }
       const planned = withDefaults(defaults, proposed, config);
       const requiresReplace = replacePaths(provider.replacements[req.type_name] ?? [], prior, planned);
-      return { planned_state: toDynamic(planned), requires_replace: requiresReplace, planned_private: req.prior_private, diagnostics: [] };
+      return { planned_state: toDynamic(planned), requires_replace: requiresReplace, planned_private: req.prior_private, legacy_type_system, diagnostics: [] };
     },
     ApplyResourceChange: async (req) => {
       const type: string = req.type_name;
@@ -279,7 +294,7 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
         await write(type, existingId ? "update" : "create", () =>
           org.put(type, id, state, { op: existingId ? "update" : "create", start, ...(upsertUsers ? { upsertUsers } : {}) }),
         );
-        return { new_state: toDynamic(conformBlock(block, state as Value)), private: req.planned_private, diagnostics: [] };
+        return { new_state: toDynamic(conformBlock(block, state as Value)), private: req.planned_private, legacy_type_system: legacy(type), diagnostics: [] };
       } catch (e) {
         if (e instanceof OktaRefusal) return { new_state: req.prior_state, diagnostics: [error(e.summary, e.detail)] };
         throw e;
@@ -290,7 +305,8 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
       if (!stored) {
         return { imported_resources: [], diagnostics: [error(`Cannot import ${req.type_name} ${req.id}`, `the simulated org has no ${req.type_name} with id ${JSON.stringify(req.id)}`)] };
       }
-      return { imported_resources: [{ type_name: req.type_name, state: toDynamic(conformBlock(blockOf(req.type_name), stored as Value)) }], diagnostics: [] };
+      const object = storedWithDefaults(provider.defaults[req.type_name] ?? [], stored);
+      return { imported_resources: [{ type_name: req.type_name, state: toDynamic(conformBlock(blockOf(req.type_name), object as Value)) }], diagnostics: [] };
     },
     ReadDataSource: (req) => {
       const config = fromDynamic(req.config) as Record<string, Value> | null;
