@@ -24,6 +24,8 @@ describe("the npm package", () => {
 
   test("ships the compiled okta bindings and the schema snapshots, and no TypeScript sources or tests", () => {
     expect(packed).toEqual(expect.arrayContaining(["dist/.gen/providers/okta/user/index.js", "dist/.gen/providers/okta/index.js", "schema/okta.json", "schema/time.json"]));
+    // The test provider behind cdktf-okta-validate: its entry point, protocol definition and provider data.
+    expect(packed).toEqual(expect.arrayContaining(["dist/lib/testing/provider-main.js", "dist/lib/testing/tfplugin6.proto", "schema/tfe.json", "schema/behaviour/okta.json"]));
     expect(packed.filter((f) => /^(lib|__tests__|\.gen)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ describe("SchemaValidator.fromSnapshots", () => {
     // WHEN
     const problems = validate({
       resource: {
-        tfe_workspace: { okta: { name: "okta-dev", anything: { goes: true }, project_id: "${tfe_project.missing.id}" } },
+        aws_s3_bucket: { okta: { bucket: "okta-dev", anything: { goes: true }, tags: "${aws_kms_key.missing.id}" } },
         null_resource: { noop: {} },
       },
     });
@@ -75,10 +75,10 @@ describe("SchemaValidator.fromSnapshots", () => {
     expect(problems).toEqual([
       {
         file: FILE,
-        path: "resource.tfe_workspace.okta.project_id",
-        address: "tfe_workspace.okta",
+        path: "resource.aws_s3_bucket.okta.tags",
+        address: "aws_s3_bucket.okta",
         message:
-          'reference "tfe_project.missing.id" points to resource tfe_project.missing, which is not declared in this module (the *.tf.json files of this directory). Declare it or fix the reference.',
+          'reference "aws_kms_key.missing.id" points to resource aws_kms_key.missing, which is not declared in this module (the *.tf.json files of this directory). Declare it or fix the reference.',
       },
     ]);
   });
@@ -852,7 +852,7 @@ describe("top-level blocks", () => {
     const problems = validate({
       provider: {
         okta: [{ org_name: "dev", max_retries: "many", org_nam: "x" }, { org_name: "dev" }, { alias: "a" }, { alias: "a" }],
-        tfe: { anything: true },
+        aws: { anything: true },
       },
     });
 

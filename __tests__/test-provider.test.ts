@@ -5,12 +5,12 @@ import * as path from "node:path";
 import { loadProviders, packageSchemaDir } from "../lib/testing/provider";
 import { SimulatedOrg } from "../lib/testing/org";
 import { checkOktaWrite } from "../lib/testing/okta-rules";
-import { UNKNOWN, conformBlock, fromDynamic, toDynamic, unknownComputed } from "../lib/testing/values";
+import { UNKNOWN, Value, conformBlock, fromDynamic, toDynamic, unknownComputed } from "../lib/testing/values";
 
 describe("values on the wire", () => {
   test("an unknown value travels as msgpack extension type 0 and comes back as UNKNOWN", () => {
     // GIVEN
-    const value = { id: UNKNOWN, name: "The Garden", users: ["00u1", UNKNOWN] };
+    const value: Value = { id: UNKNOWN, name: "The Garden", users: ["00u1", UNKNOWN] };
     // WHEN
     const wire = toDynamic(value);
     // THEN

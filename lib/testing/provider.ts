@@ -95,9 +95,9 @@ export function packageSchemaDir(): string {
   return candidates.find((dir) => fs.existsSync(path.join(dir, "okta.json"))) ?? candidates[0];
 }
 
+/** The protocol definition next to this file (the build copies it into dist/lib/testing). */
 function protoFile(): string {
-  const candidates = [path.join(__dirname, "tfplugin6.proto"), path.resolve(__dirname, "..", "..", "..", "lib", "testing", "tfplugin6.proto")];
-  return candidates.find((file) => fs.existsSync(file)) ?? candidates[0];
+  return path.join(__dirname, "tfplugin6.proto");
 }
 
 const NESTING: Record<string, string> = { single: "SINGLE", list: "LIST", set: "SET", map: "MAP", group: "GROUP" };
