@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { Testing } from "cdktf";
 import { OktaApp, OktaGroup, OktaGroupRule, OktaIdentitySource, OktaIdentitySourceImport, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
 import { TerraformResult, TerraformSandbox, planCounts, terraformOnPath } from "../lib/testing/harness";
+import { main as guardMain } from "../lib/cli/guard";
 import { everything } from "./fixtures/all-features";
 import { workshop } from "./fixtures/workshop/workshop";
 
@@ -377,4 +378,75 @@ afterAll(() => {
   const lines = Object.entries(timings).map(([scenario, steps]) => `  ${scenario}: ${Object.entries(steps).map(([s, t]) => `${s} ${t.toFixed(2)} s`).join(", ")}`);
   console.log(`Terraform suite (${TERRAFORM}), seconds per step:\n${lines.join("\n")}`);
   if (REPORT) fs.writeFileSync(REPORT, JSON.stringify({ terraform: TERRAFORM, timings, verdicts }, null, 2));
+});
+
+describeTerraform("the plan guard on plans terraform made", () => {
+  /** Applies `before`, plans `after`, and runs cdktf-okta-guard on `terraform show -json` of that plan. */
+  async function guard(scenario: string, before: unknown, after: unknown, args: string[] = []): Promise<{ status: number; out: string; plan: any }> {
+    const sandbox = await applied(scenario, before);
+    try {
+      sandbox.writeStack(after);
+      const { plan, result } = sandbox.planJson();
+      record(scenario, "plan", result, result.status === 0);
+      if (result.status !== 0) throw new Error(`plan failed in ${scenario}:\n${result.stderr}`);
+      const file = path.join(sandbox.root, "plan.json");
+      fs.writeFileSync(file, JSON.stringify(plan));
+      let out = "";
+      const status = guardMain([file, ...args], { out: (text) => (out += `${text}\n`), err: (text) => (out += `${text}\n`) });
+      return { status, out: out.split(file).join("plan.json"), plan };
+    } finally {
+      await sandbox.stop();
+    }
+  }
+
+  const oneUser = (id: string, props: Partial<ConstructorParameters<typeof OktaUser>[2]> = {}) => (s: OktaOrgStack) => {
+    new OktaUser(s, id, { login: "bird@example.com", email: "bird@example.com", firstName: "Selasphorus", lastName: "rufous", ...props });
+  };
+
+  test("a rename without renamedFrom deletes the user: exit 2, naming it", async () => {
+    const { status, out } = await guard("guard: rename", synthStack(oneUser("bird")), synthStack(oneUser("hummingbird")));
+    expect(status).toBe(2);
+    expect(out).toContain("  okta_user.bird: delete (delete_because_no_resource_config)\n");
+  });
+
+  test("a schema property whose index changed is replaced: exit 2, naming the attribute that forces it", async () => {
+    const property = (index: string) => (s: OktaOrgStack) => void new OktaUserSchemaProperty(s, "crn", { index, title: "CRN", type: "string" });
+    const { status, out, plan } = await guard("guard: schema index", synthStack(property("crn")), synthStack(property("customer_reference_number")));
+    expect(plan.resource_changes.find((rc: any) => rc.address === "okta_user_schema_property.crn").change.replace_paths).toEqual([["index"]]);
+    expect(status).toBe(2);
+    expect(out).toBe(
+      "cdktf-okta-guard: plan.json: 0 to add, 0 to change, 1 to replace, 0 to destroy; 1 change would delete or replace users, groups, group rules, schema properties or identity-source records (their Okta ids, memberships and history go with them):\n" +
+        "  okta_user_schema_property.crn: replace, forced by index (replace_because_cannot_update)\n" +
+        "If that is intended, allow it: --allow 'okta_user_schema_property.crn' (a glob allows several, e.g. --allow 'okta_user.old_*').\n",
+    );
+  });
+
+  test("a user removed from the code is deleted: exit 2; --allow accepts it and exits 0", async () => {
+    const before = synthStack((s) => garden(s));
+    // The same code with the butterfly user deleted.
+    const after = synthStack((s) => garden(s));
+    delete after.resource.okta_user.butterfly;
+    const members = after.resource.okta_group_memberships.garden_members;
+    members.users = members.users.filter((u: string) => u !== "${okta_user.butterfly.id}");
+    const blocked = await guard("guard: user removed", before, after);
+    expect(blocked.status).toBe(2);
+    expect(blocked.out).toContain("okta_user.butterfly: delete");
+    const allowed = await guard("guard: user removed, allowed", before, after, ["--allow", "okta_user.butterfly"]);
+    expect(allowed.status).toBe(0);
+  });
+
+  test("a production group removed from the code is deleted: exit 2 with --production, whatever the type", async () => {
+    const prod = { production: true, environment: "prod" };
+    const before = synthStack((s) => new OktaGroup(s, "legacy", { name: "Legacy" }) && undefined, prod);
+    const after = synthStack(() => undefined, prod);
+    const { status, out } = await guard("guard: production group", before, after, ["--production"]);
+    expect(status).toBe(2);
+    expect(out).toContain("okta_group.legacy: delete");
+  });
+
+  test("a plan that only adds and moves passes with a one-line summary", async () => {
+    const { status, out } = await guard("guard: only moves", synthStack((s) => garden(s)), synthStack((s) => garden(s, true)));
+    expect(status).toBe(0);
+    expect(out.trim().split("\n")).toHaveLength(1);
+  });
 });

@@ -16,6 +16,24 @@ function stepIndex(jobId: string, text: string): number {
   return workflow.jobs[jobId].steps.findIndex((step: any) => typeof step.run === "string" && step.run.includes(text));
 }
 
+/** A run command that plans, or applies (which plans first unless given a plan file). */
+const PLAN = /\bterraform(\s+-chdir=\S+)?\s+plan\b|\bcdktf (diff|deploy)\b/;
+const APPLY = /\bterraform(\s+-chdir=\S+)?\s+apply\b|\bcdktf deploy\b/;
+
+/** The org stacks a job works on: its matrix, its STACKS, or the stack directory it plans in. */
+function stacksOf(jobId: string): string[] {
+  const job = workflow.jobs[jobId];
+  if (job.strategy?.matrix?.stack) return job.strategy.matrix.stack;
+  if (job.env?.STACKS) return job.env.STACKS.split(" ");
+  const plan = job.steps.find((step: any) => PLAN.test(String(step.run)));
+  return [String(plan["working-directory"]).replace(/^cdktf\.out\/stacks\//, "")];
+}
+
+/** The line of a job's run commands that runs the plan guard. */
+function guardCommand(jobId: string): string {
+  return runs(jobId).flatMap((run) => run.split("\n")).find((line) => line.includes("dist/lib/cli/guard.js")) ?? "";
+}
+
 const nonProduction = ENVIRONMENTS.filter((env) => !env.production).map((env) => env.stackId);
 const production = ENVIRONMENTS.filter((env) => env.production).map((env) => env.stackId);
 
@@ -35,11 +53,15 @@ describe(".github/workflows/okta.yml", () => {
     expect(workflow.permissions).toEqual({ contents: "read" });
   });
 
-  test("on a pull request, diffs every org stack in ENVIRONMENTS after npm ci and synth", () => {
+  test("on a pull request, plans every org stack in ENVIRONMENTS after npm ci and synth, into a plan file", () => {
     const diff = workflow.jobs.diff;
     expect(diff.if).toBe("github.event_name == 'pull_request'");
     expect([...diff.strategy.matrix.stack].sort()).toEqual(ENVIRONMENTS.map((env) => env.stackId).sort());
-    expect(runs("diff")).toEqual(["npm ci", "npx cdktf synth", "npx cdktf diff ${{ matrix.stack }} --skip-synth"]);
+    expect(runs("diff").slice(0, 2)).toEqual(["npm ci", "npx cdktf synth"]);
+    const plan = diff.steps[stepIndex("diff", "terraform plan")];
+    expect(plan["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.stack }}");
+    expect(plan.run).toContain("terraform plan -input=false -out=plan.tfplan");
+    expect(plan.run).toContain("terraform show -json plan.tfplan > ${{ matrix.stack }}.plan.json");
   });
 
   test("on a pull request, reports the promotion diff from staging to production", () => {
@@ -53,8 +75,12 @@ describe(".github/workflows/okta.yml", () => {
     const nonProd = workflow.jobs["deploy-non-production"];
     const prod = workflow.jobs["deploy-production"];
     expect(nonProd.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
-    expect(runs("deploy-non-production")).toContain(`npx cdktf deploy ${nonProduction.join(" ")} --auto-approve`);
-    expect(runs("deploy-production")).toContain(`npx cdktf deploy ${production.join(" ")} --auto-approve`);
+    expect(nonProd.env.STACKS.split(" ")).toEqual(nonProduction);
+    expect(prod.env.STACKS.split(" ")).toEqual(production);
+    for (const id of ["deploy-non-production", "deploy-production"]) {
+      expect(runs(id).slice(0, 2)).toEqual(["npm ci", "npx cdktf synth"]);
+      expect(runs(id)).toContain("for stack in $STACKS; do terraform -chdir=cdktf.out/stacks/$stack apply -input=false plan.tfplan; done");
+    }
     expect(prod.needs).toBe("deploy-non-production");
     expect(prod.if).toBe(nonProd.if);
   });
@@ -67,11 +93,53 @@ describe(".github/workflows/okta.yml", () => {
   test("no production stack is deployed without that approval", () => {
     for (const [id, job] of Object.entries<any>(workflow.jobs)) {
       if (id === "deploy-production") continue;
-      for (const run of runs(id)) {
-        if (!run.includes("cdktf deploy")) continue;
-        for (const stack of production) expect(run.split(/\s+/)).not.toContain(stack);
+      if (runs(id).some((run) => APPLY.test(run))) {
+        for (const stack of production) expect(stacksOf(id)).not.toContain(stack);
       }
       expect(job.environment).toBeUndefined();
+    }
+  });
+
+  test("every job that plans runs the plan guard on that plan, after the plan and before any apply", () => {
+    const planning = Object.keys(workflow.jobs).filter((id) => runs(id).some((run) => PLAN.test(run) || APPLY.test(run)));
+    expect(planning.sort()).toEqual(["deploy-non-production", "deploy-production", "diff", "drift"]);
+    for (const id of planning) {
+      // cdktf diff and cdktf deploy plan without a plan file the guard could read
+      expect(runs(id).filter((run) => /\bcdktf (diff|deploy)\b/.test(run))).toEqual([]);
+      const plan = stepIndex(id, "-out=plan.tfplan");
+      const guard = stepIndex(id, "dist/lib/cli/guard.js");
+      expect(plan).toBeGreaterThanOrEqual(0);
+      expect(guard).toBeGreaterThanOrEqual(plan);
+      // the guard reads the JSON that `terraform show` wrote from the plan file
+      const shown = /show -json plan\.tfplan > (.+\.plan\.json)$/m.exec(runs(id).join("\n"))?.[1];
+      expect(shown).toBeDefined();
+      expect(guardCommand(id)).toContain(` ${shown}`);
+      expect(workflow.jobs[id].steps[plan]["working-directory"]).toBe(workflow.jobs[id].steps[guard]["working-directory"]);
+      const apply = workflow.jobs[id].steps.findIndex((step: any) => APPLY.test(String(step.run)));
+      if (apply >= 0) expect(apply).toBeGreaterThan(guard);
+    }
+  });
+
+  test("the guard gets --production exactly for the production stacks of ENVIRONMENTS", () => {
+    // the pull request matrix marks its production entries
+    const include = workflow.jobs.diff.strategy.matrix.include ?? [];
+    expect(include.filter((entry: any) => entry.production === true).map((entry: any) => entry.stack)).toEqual(production);
+    expect(guardCommand("diff")).toContain("${{ matrix.production && '--production' || '' }}");
+    // the other jobs pass it literally
+    for (const id of ["deploy-non-production", "deploy-production", "drift"]) {
+      const stacks = stacksOf(id);
+      const isProduction = stacks.map((stack) => production.includes(stack));
+      expect(new Set(isProduction).size).toBe(1);
+      expect(guardCommand(id).includes("--production")).toBe(isProduction[0]);
+    }
+  });
+
+  test("pins a Terraform that makes saved plans with the cloud block (1.6 or later)", () => {
+    for (const job of Object.values<any>(workflow.jobs)) {
+      const setup = job.steps.find((step: any) => String(step.uses).startsWith("hashicorp/setup-terraform@"));
+      if (setup === undefined) continue;
+      const [major, minor] = String(setup.with.terraform_version).split(".").map(Number);
+      expect(major > 1 || (major === 1 && minor >= 6)).toBe(true);
     }
   });
 

@@ -11,5 +11,6 @@ export { OktaProvider } from "../.gen/providers/okta/provider";
 export * from "./org-stack";
 export * from "./cloud-workspaces";
 export * from "./promotion-diff";
+export * from "./plan-guard";
 export * from "./app";
 export * from "./schema-validator";

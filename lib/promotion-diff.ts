@@ -1,3 +1,5 @@
+import { addressGlob } from "./private/glob";
+
 /** Synthesized Terraform JSON (a stack's cdk.tf.json), as far as a promotion diff reads it. */
 export interface SynthesizedStack {
   /** resource.<type>.<name> = attributes. */
@@ -13,7 +15,7 @@ export interface SynthesizedStack {
 /** Options of promotionDiff. */
 export interface PromotionDiffOptions {
   /**
-   * Addresses to leave out of the comparison, e.g. "okta_user.test_engineer"; "*" matches any characters
+   * Addresses to leave out of the comparison, e.g. "okta_user.test_engineer"; "*" matches any characters, "?" one
    * ("okta_user.test_*"). List elements that only reference an ignored resource (a group's members,
    * depends_on) are left out too, so a dev-only user does not show up as a membership change.
    * @default - none
@@ -62,7 +64,7 @@ export interface PromotionDiff {
  * "${...}"; JSON-encoded string attributes (custom_profile_attributes) are compared key by key.
  */
 export function promotionDiff(from: SynthesizedStack, to: SynthesizedStack, options: PromotionDiffOptions = {}): PromotionDiff {
-  const patterns = (options.ignore ?? []).map(toPattern);
+  const patterns = (options.ignore ?? []).map(addressGlob);
   const isIgnored = (address: string) => patterns.some((p) => p.test(address));
   const source = addresses(from);
   const target = addresses(to);
@@ -154,11 +156,6 @@ function asObject(value: unknown): Record<string, unknown> {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** "okta_user.test_*" -> /^okta_user\.test_.*$/ */
-function toPattern(glob: string): RegExp {
-  return new RegExp(`^${glob.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
 }
 
 /** A resource body without what promotion does not carry over; see promotionDiff. */

@@ -5,6 +5,8 @@
  * allowed and how to fix it.
  */
 
+import { shellQuote } from "./glob";
+
 /** Quote a received value for a message. */
 export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
@@ -172,6 +174,31 @@ export const messages = {
     `promotion-diff: ${option} ${file} is not valid JSON (${reason}); give a cdk.tf.json written by \`cdktf synth\`.`,
   stackInputNotStack: (option: string, file: string) =>
     `promotion-diff: ${option} ${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
+  guardUsage: (problem: string, usage: string) => `cdktf-okta-guard: ${problem}\n${usage}`,
+  planFileUnreadable: (file: string, reason: string) =>
+    `cdktf-okta-guard: ${file} cannot be read (${reason}); give the JSON plan written by \`terraform show -json PLANFILE > ${file}\`.`,
+  planFileEmpty: (file: string) =>
+    `cdktf-okta-guard: ${file} is empty; the \`terraform show -json PLANFILE > ${file}\` that wrote it probably failed, see its output.`,
+  planFileBadJson: (file: string, reason: string) =>
+    `cdktf-okta-guard: ${file} is not valid JSON (${reason}); give the output of \`terraform show -json PLANFILE\` alone (in GitHub Actions, set terraform_wrapper: false in hashicorp/setup-terraform).`,
+  planFileNotPlan: (file: string) =>
+    `cdktf-okta-guard: ${file} is JSON but not a Terraform plan: expected the output of \`terraform show -json PLANFILE\`, an object with "format_version" and "resource_changes" (\`terraform show -json\` without a plan file prints the state instead).`,
+  planFileFormatVersion: (file: string, version: unknown) =>
+    `cdktf-okta-guard: ${file} has format_version ${show(version)}; the guard reads Terraform's JSON plan format 1.x, which Terraform 1.0 and later write.`,
+  planFileBadChange: (file: string, where: string, problem: string) =>
+    `cdktf-okta-guard: ${file}: ${where} ${problem}; every resource change needs "address", "type" and "change.actions" (a list of strings), as \`terraform show -json\` writes them.`,
+  planGuardBlocked: (file: string, counts: string, count: number, production: boolean) =>
+    `cdktf-okta-guard: ${file}: ${counts}; ${count} change${count === 1 ? "" : "s"} would delete or replace ${
+      production
+        ? "objects of a production org"
+        : "users, groups, group rules, schema properties or identity-source records (their Okta ids, memberships and history go with them)"
+    }:`,
+  planGuardAllowHint: (addresses: string[]) =>
+    `If ${addresses.length === 1 ? "that is" : "they are"} intended, allow ${addresses.length === 1 ? "it" : "them"}: ${addresses.map((a) => `--allow ${shellQuote(a)}`).join(" ")} (a glob allows several, e.g. --allow 'okta_user.old_*').`,
+  planGuardAllowed: (file: string, counts: string, count: number) =>
+    `cdktf-okta-guard: ${file}: ${counts}; ${count} guarded change${count === 1 ? "" : "s"}, allowed:`,
+  planGuardPassed: (file: string, counts: string, production: boolean) =>
+    `cdktf-okta-guard: ${file}: ${counts}; nothing ${production ? "is destroyed or replaced in this production stack" : "guarded is destroyed or replaced"}.`,
   importJobsPerSource: (sourceId: string, paths: string[]) =>
     `${paths.join(" and ")}: each runs an import job on identity source ${show(sourceId)}; Okta opens one import session per identity source every five minutes, so the second job of an apply fails. Merge them into one OktaIdentitySourceImport (with waves: true if a block then has more than 200 entries).`,
   importBlockTooLarge: (path: string, block: string, count: number, max: number) =>
