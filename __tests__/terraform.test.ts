@@ -450,3 +450,26 @@ describeTerraform("the plan guard on plans terraform made", () => {
     expect(out.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describeTerraform("values reach Okta literally", () => {
+  test("a first name that looks like a Terraform template is stored in the org exactly as written", async () => {
+    // GIVEN
+    const firstName = '${file("/etc/passwd")}';
+    const title = "%{ if true }x%{ endif } and $${kept}";
+    const tf = synthStack((s) => {
+      new OktaUser(s, "bird", { login: "bird@example.com", email: "bird@example.com", firstName, lastName: "R", title, customProfile: { nickname: "${path.cwd}" } });
+    });
+    // WHEN
+    const sandbox = await applied("literal values", tf);
+    try {
+      // THEN
+      const [stored] = Object.values(sandbox.org.read().objects.okta_user);
+      expect(stored.first_name).toBe(firstName);
+      expect(stored.title).toBe(title);
+      expect(stored.custom_profile_attributes).toBe('{"nickname":"${path.cwd}"}');
+      step(sandbox, "literal values", "second plan", ["plan", "-detailed-exitcode"]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});

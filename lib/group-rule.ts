@@ -7,6 +7,7 @@ import { OktaDirectory, groupIdExpression, userIdExpression } from "./private/di
 import { productionLifecycle } from "./private/production";
 import { stackBoundReference } from "./private/references";
 import { IOktaUser } from "./user";
+import { literal } from "./private/literal";
 
 /** The statuses of a group rule. */
 export type GroupRuleStatus = (typeof RULE_STATUSES)[number];
@@ -62,8 +63,8 @@ export class OktaGroupRule extends Construct {
     super(scope, id);
     this.props = props;
     this.resource = new GroupRule(this, "Resource", {
-      name: props.name,
-      expressionValue: props.expression,
+      name: literal(props.name),
+      expressionValue: literal(props.expression),
       groupAssignments: Lazy.listValue({ produce: () => [...new Set(props.groups)].map(groupIdExpression) }),
       usersExcluded: props.excludedUsers
         ? Lazy.listValue({ produce: () => [...new Set(props.excludedUsers)].map(userIdExpression) })

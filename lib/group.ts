@@ -5,6 +5,7 @@ import { GroupBase } from "./private/group-base";
 import { isProduction } from "./private/production";
 import { stackBoundReference } from "./private/references";
 import { IOktaUser } from "./user";
+import { literalDeep } from "./private/literal";
 
 /** A group that other constructs can reference: one this stack defines, or one that already exists. */
 export interface IOktaGroup extends IConstruct {
@@ -93,7 +94,7 @@ export class OktaGroup extends GroupBase {
   public _renderAttributes(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.props.name };
     if (this.props.description !== undefined) out.description = this.props.description;
-    return out;
+    return literalDeep(out);
   }
 }
 

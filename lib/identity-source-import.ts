@@ -9,6 +9,7 @@ import { planWaves, timeProviderOf } from "./private/identity-source-waves";
 import { RevisionTrigger } from "./private/revision-trigger";
 import { messages } from "./private/errors";
 import { warnOnce } from "./private/warnings";
+import { literal, literalDeep } from "./private/literal";
 
 /** Minutes between two waves of one job: more than Okta's five minutes between import sessions. */
 const WAVE_MINUTES = 6;
@@ -145,8 +146,8 @@ export class OktaIdentitySourceImport extends Construct {
         dependsOn = [wait];
       }
       const resource = new IdentitySourceImport(this, i === 0 ? "Resource" : `Wave${i + 1}`, {
-        identitySourceId: props.source.identitySourceId,
-        ...renderBlocks(wave),
+        identitySourceId: literal(props.source.identitySourceId),
+        ...literalDeep(renderBlocks(wave)),
         dependsOn,
         lifecycle: replaceTriggeredBy ? { replaceTriggeredBy } : undefined,
       });

@@ -13,6 +13,7 @@ import { checkNotEmpty } from "./private/checks";
 import { TerraformAddress, validateUserProfile } from "./private/identity-source-checks";
 import { productionLifecycle } from "./private/production";
 import { stackBoundReference } from "./private/references";
+import { literalDeep } from "./private/literal";
 
 /**
  * An Okta identity source (a custom identity source integration, fed by an HR system) that other
@@ -233,12 +234,12 @@ export class OktaIdentitySourceUser extends Construct {
   constructor(scope: Construct, id: string, props: OktaIdentitySourceUserProps) {
     super(scope, id);
     this.props = props;
-    this.resource = new IdentitySourceUser(this, "Resource", {
+    this.resource = new IdentitySourceUser(this, "Resource", literalDeep({
       identitySourceId: props.source.identitySourceId,
       id: props.externalId,
       profile: props.profile,
       lifecycle: productionLifecycle(this),
-    });
+    }));
     this.resource.overrideLogicalId(id);
     knownIds(props.source)?._knowUser(props.externalId);
     OktaDirectory.of(this).addIdentitySourceElement(this);
@@ -280,12 +281,12 @@ export class OktaIdentitySourceGroup extends Construct {
   constructor(scope: Construct, id: string, props: OktaIdentitySourceGroupProps) {
     super(scope, id);
     this.props = props;
-    this.resource = new IdentitySourceGroup(this, "Resource", {
+    this.resource = new IdentitySourceGroup(this, "Resource", literalDeep({
       identitySourceId: props.source.identitySourceId,
       externalId: props.externalId,
       profile: { displayName: props.displayName, description: props.description },
       lifecycle: productionLifecycle(this),
-    });
+    }));
     this.resource.overrideLogicalId(id);
     knownIds(props.source)?._knowGroup(props.externalId);
     OktaDirectory.of(this).addIdentitySourceElement(this);
@@ -327,12 +328,12 @@ export class OktaIdentitySourceGroupMembership extends Construct {
   constructor(scope: Construct, id: string, props: OktaIdentitySourceGroupMembershipProps) {
     super(scope, id);
     this.props = props;
-    this.resource = new IdentitySourceGroupMembership(this, "Resource", {
+    this.resource = new IdentitySourceGroupMembership(this, "Resource", literalDeep({
       identitySourceId: props.source.identitySourceId,
       groupOrExternalId: props.groupExternalId,
       memberExternalId: props.memberExternalId,
       lifecycle: productionLifecycle(this),
-    });
+    }));
     this.resource.overrideLogicalId(id);
     OktaDirectory.of(this).addIdentitySourceElement(this);
   }

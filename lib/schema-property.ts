@@ -3,6 +3,7 @@ import { UserBaseSchemaProperty } from "../.gen/providers/okta/user-base-schema-
 import { UserSchemaProperty } from "../.gen/providers/okta/user-schema-property";
 import { OktaDirectory } from "./private/directory";
 import { productionLifecycle } from "./private/production";
+import { literalDeep } from "./private/literal";
 
 /** Allowed values of a schema property's type. */
 export const SCHEMA_TYPES = ["string", "boolean", "number", "integer", "array"] as const;
@@ -132,7 +133,7 @@ export class OktaUserSchemaProperty extends Construct {
   constructor(scope: Construct, id: string, props: OktaUserSchemaPropertyProps) {
     super(scope, id);
     this.props = props;
-    this.resource = new UserSchemaProperty(this, "Resource", {
+    this.resource = new UserSchemaProperty(this, "Resource", literalDeep({
       index: props.index,
       title: props.title,
       type: props.type,
@@ -155,7 +156,7 @@ export class OktaUserSchemaProperty extends Construct {
       externalNamespace: props.externalNamespace,
       userType: props.userType,
       lifecycle: productionLifecycle(this),
-    });
+    }));
     this.resource.overrideLogicalId(id);
     OktaDirectory.of(this).addSchemaProperty(this);
   }
@@ -209,7 +210,7 @@ export class OktaUserBaseSchemaProperty extends Construct {
   constructor(scope: Construct, id: string, props: OktaUserBaseSchemaPropertyProps) {
     super(scope, id);
     this.props = props;
-    this.resource = new UserBaseSchemaProperty(this, "Resource", {
+    this.resource = new UserBaseSchemaProperty(this, "Resource", literalDeep({
       index: props.index,
       title: props.title,
       type: props.type ?? "string",
@@ -219,7 +220,7 @@ export class OktaUserBaseSchemaProperty extends Construct {
       pattern: props.pattern,
       userType: props.userType,
       lifecycle: productionLifecycle(this),
-    });
+    }));
     this.resource.overrideLogicalId(id);
     OktaDirectory.of(this).addSchemaProperty(this);
   }

@@ -5,6 +5,7 @@ import { USER_STATUSES } from "./private/checks";
 import { OktaDirectory } from "./private/directory";
 import { isProduction } from "./private/production";
 import { stackBoundReference } from "./private/references";
+import { literalDeep } from "./private/literal";
 
 /** The statuses Okta documents for a user. */
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -238,7 +239,7 @@ export class OktaUser extends Construct implements IOktaUser {
     if (p.customProfileAttributesToIgnore !== undefined) {
       out.custom_profile_attributes_to_ignore = [...p.customProfileAttributesToIgnore];
     }
-    return out;
+    return literalDeep(out);
   }
 
 }

@@ -17,6 +17,7 @@ import type { IOktaUser, OktaUser } from "../user";
 import { IdentitySourceElement, validateIdentitySources } from "./identity-source-checks";
 import { validateCustomProfile, validateGroup, validateRule, validateSchemaProperty, validateUser } from "./rules";
 import { isProduction } from "./production";
+import { literal } from "./literal";
 import { messages } from "./errors";
 import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
@@ -162,7 +163,7 @@ export class OktaDirectory extends TerraformElement {
     const moved: { from: string; to: string }[] = [];
 
     for (const user of this.users) {
-      if (user.props.importId !== undefined) imports.push({ to: `okta_user.${user.address}`, id: user.props.importId });
+      if (user.props.importId !== undefined) imports.push({ to: `okta_user.${user.address}`, id: literal(user.props.importId) });
       if (user.props.renamedFrom !== undefined) moved.push({ from: `okta_user.${user.props.renamedFrom}`, to: `okta_user.${user.address}` });
       if (user._hasResource) continue;
       const attributes = user._renderAttributes();
@@ -177,7 +178,7 @@ export class OktaDirectory extends TerraformElement {
       const attributes = group._renderAttributes();
       if (attributes) {
         const { importId, renamedFrom } = (group as { props?: { importId?: string; renamedFrom?: string } }).props ?? {};
-        if (importId !== undefined) imports.push({ to: `okta_group.${group.address}`, id: importId });
+        if (importId !== undefined) imports.push({ to: `okta_group.${group.address}`, id: literal(importId) });
         if (renamedFrom !== undefined) {
           moved.push({ from: `okta_group.${renamedFrom}`, to: `okta_group.${group.address}` });
           if (group._memberSet.size > 0) {
@@ -198,14 +199,14 @@ export class OktaDirectory extends TerraformElement {
       }
     }
     for (const rule of this.rules) {
-      if (rule.props.importId !== undefined) imports.push({ to: `okta_group_rule.${rule.node.id}`, id: rule.props.importId });
+      if (rule.props.importId !== undefined) imports.push({ to: `okta_group_rule.${rule.node.id}`, id: literal(rule.props.importId) });
       if (rule.props.renamedFrom !== undefined) moved.push({ from: `okta_group_rule.${rule.props.renamedFrom}`, to: `okta_group_rule.${rule.node.id}` });
     }
     for (const property of this.schemaProperties) {
       if (!isCustom(property)) continue;
       const { importId, renamedFrom } = property.props;
       const to = `okta_user_schema_property.${property.node.id}`;
-      if (importId !== undefined) imports.push({ to, id: importId });
+      if (importId !== undefined) imports.push({ to, id: literal(importId) });
       if (renamedFrom !== undefined) moved.push({ from: `okta_user_schema_property.${renamedFrom}`, to });
     }
 
