@@ -4,6 +4,7 @@ import {
   StringConcat,
   TerraformElement,
   TerraformProvider,
+  TerraformResource,
   TerraformStack,
   Token,
   Tokenization,
@@ -303,6 +304,20 @@ export class OktaDirectory extends TerraformElement {
     }
     problems.push(...validateIdentitySources(this.identitySourceElements));
 
+    // One address, one owner: a raw resource or a stack override with a construct's address would be lost.
+    const owners = new Set<IConstruct>([...this.users, ...this.groups, ...this.rules, ...this.schemaProperties, ...this.identitySourceElements]);
+    for (const resource of stack.node.findAll()) {
+      if (!(resource instanceof TerraformResource) || (resource.node.scope && owners.has(resource.node.scope))) continue;
+      addresses.add(resource.terraformResourceType, resource.friendlyUniqueId, resource);
+    }
+    const overridden = (stack as unknown as { rawOverrides?: { resource?: Record<string, Record<string, unknown>> } }).rawOverrides?.resource ?? {};
+    for (const [type, byName] of Object.entries(overridden)) {
+      for (const name of Object.keys(byName ?? {})) {
+        const owner = addresses.ownerOf(type, name);
+        if (owner !== undefined) problems.push(messages.stackOverrideOfOwnedAddress(stack.node.path, `${type}.${name}`, owner));
+      }
+    }
+
     problems.push(...addresses.report());
     return problems;
   }
@@ -328,6 +343,11 @@ class DuplicateFinder {
     else this.seen.set(key, { shown, paths: [path] });
   }
 
+  /** The first path that used the key, if any. */
+  public first(key: string): string | undefined {
+    return this.seen.get(key)?.paths[0];
+  }
+
   public report(message: (shown: string, paths: string[]) => string): string[] {
     return [...this.seen.values()].filter((e) => e.paths.length > 1).map((e) => message(e.shown, e.paths));
   }
@@ -346,6 +366,11 @@ class AddressBook {
     let finder = this.byType.get(type);
     if (!finder) this.byType.set(type, (finder = new DuplicateFinder()));
     finder.add(address, owner.node.path, address);
+  }
+
+  /** The construct path that defines type.address, if any. */
+  public ownerOf(type: string, address: string): string | undefined {
+    return this.byType.get(type)?.first(address);
   }
 
   public report(): string[] {

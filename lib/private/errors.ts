@@ -21,6 +21,8 @@ export const messages = {
     `${path}: construct id ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes. Choose an id such as ${show(suggestAddress(id))}.`,
   duplicateAddress: (type: string, address: string, paths: string[]) =>
     `${paths.join(" and ")}: both would be ${type}.${address}. Terraform addresses come from construct ids alone (not from the scope they are in), so give each a different id.`,
+  stackOverrideOfOwnedAddress: (stackPath: string, address: string, ownerPath: string) =>
+    `${stackPath}: addOverride("resource.${address}", ...) defines ${address}, which ${ownerPath} already defines; the construct's rendering would silently replace the override. Change it through the construct's escape hatch (its .resource.addOverride(...)) instead, or give one of them another address.`,
   notInEnum: (path: string, field: string, value: unknown, allowed: readonly string[]) =>
     `${path}: ${field} is ${show(value)}; allowed values are ${oneOf(allowed)}.`,
   emptyString: (path: string, field: string) => `${path}: ${field} is empty; give it a value.`,
