@@ -473,3 +473,47 @@ describeTerraform("values reach Okta literally", () => {
     }
   });
 });
+
+describeTerraform("production retirements, planned by terraform", () => {
+  const prod = { production: true, environment: "prod" };
+  const users = (ids: string[]) => (s: OktaOrgStack) => {
+    for (const id of ids) new OktaUser(s, id, { login: `${id}@example.com`, email: `${id}@example.com`, firstName: "F", lastName: "L" });
+  };
+
+  async function planAfter(scenario: string, after: any): Promise<{ plan: any; stdout: string; guard: number }> {
+    const sandbox = await applied(scenario, synthStack(users(["bird", "e1003"]), prod));
+    try {
+      sandbox.writeStack(after);
+      const { plan, result } = sandbox.planJson();
+      record(scenario, "plan", result, result.status === 0);
+      if (result.status !== 0) throw new Error(`${scenario}: ${result.stderr}`);
+      const file = path.join(sandbox.root, "plan.json");
+      fs.writeFileSync(file, JSON.stringify(plan));
+      const guard = guardMain([file, "--production"], { out: () => undefined, err: () => undefined });
+      return { plan, stdout: result.stdout, guard };
+    } finally {
+      await sandbox.stop();
+    }
+  }
+
+  test("retire with destroy: false forgets the user (Okta keeps it) and the guard lets it through", async () => {
+    const after = synthStack((s) => {
+      users(["bird"])(s);
+      s.retire("okta_user.e1003", { destroy: false });
+    }, prod);
+    const { plan, stdout, guard } = await planAfter("retire, keep in Okta", after);
+    expect(stdout).toContain("# okta_user.e1003 will no longer be managed by Terraform");
+    expect(planCounts(plan)).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0 });
+    expect(guard).toBe(0);
+  });
+
+  test("retire with destroy: true deletes the user, which the guard stops in production unless allowed", async () => {
+    const after = synthStack((s) => {
+      users(["bird"])(s);
+      s.retire("okta_user.e1003", { destroy: true });
+    }, prod);
+    const { plan, guard } = await planAfter("retire, delete from Okta", after);
+    expect(planCounts(plan)).toMatchObject({ destroy: 1 });
+    expect(guard).toBe(2);
+  });
+});

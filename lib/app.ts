@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, AppConfig } from "cdktf";
+import { deferRecords, flushRecords } from "./private/address-record";
 import { OktaSynthError } from "./private/errors";
 import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
@@ -39,6 +40,7 @@ export class OktaApp extends App {
     super({ ...props, outdir: freshDirectory(`${finalOutdir}.staging`), skipValidation: true });
     this.finalOutdir = finalOutdir;
     this.outputChecks = props.outputChecks ?? [];
+    deferRecords(this);
   }
 
   /** Every problem in every stack, without writing anything. */
@@ -60,6 +62,7 @@ export class OktaApp extends App {
     }
     fs.rmSync(this.finalOutdir, { recursive: true, force: true });
     fs.renameSync(this.outdir, this.finalOutdir);
+    flushRecords(this);
   }
 
   /** A message about a staged file names the file where it would have landed, not the staging copy. */

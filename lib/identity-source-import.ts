@@ -10,6 +10,7 @@ import { RevisionTrigger } from "./private/revision-trigger";
 import { messages } from "./private/errors";
 import { warnOnce } from "./private/warnings";
 import { literal, literalDeep } from "./private/literal";
+import { isProduction } from "./private/production";
 
 /** Minutes between two waves of one job: more than Okta's five minutes between import sessions. */
 const WAVE_MINUTES = 6;
@@ -157,6 +158,14 @@ export class OktaIdentitySourceImport extends Construct {
       this.waveResources.push(resource);
     });
     this.resource = this.waveResources[0];
+    const deletes = [
+      [props.deleteUsers?.length ?? 0, "user"],
+      [props.deleteGroups?.length ?? 0, "group"],
+      [props.deleteMemberships?.length ?? 0, "membership list"],
+    ].filter(([n]) => (n as number) > 0);
+    if (isProduction(this) && deletes.length > 0) {
+      warnOnce(this, messages.productionImportDeletes(this.node.path, deletes.map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")));
+    }
     OktaDirectory.of(this).addIdentitySourceElement(this);
   }
 

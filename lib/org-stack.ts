@@ -4,6 +4,7 @@ import { deepMerge } from "cdktf/lib/util";
 import { Construct } from "constructs";
 import { OktaProvider } from "../.gen/providers/okta/provider";
 import { withBareAddresses } from "./private/addresses";
+import { addRetirement, isRecorded, retirementsOf, setRecordFile, updateAddressRecord } from "./private/address-record";
 import { OktaDirectory } from "./private/directory";
 import { messages } from "./private/errors";
 import { localStatePath } from "./private/backend";
@@ -69,6 +70,18 @@ export interface OktaOrgStackProps {
   readonly auth?: OktaAuth;
   /** Rate-limit settings. @default - 50% of each bucket, backoff on, 5 retries */
   readonly rateLimit?: OktaRateLimit;
+  /**
+   * A production org's record of the addresses it manages, rewritten at every synth; commit it. An address
+   * that leaves the code without renamedFrom or retire() fails the synth.
+   * @default - okta-addresses/<stack id>.json in the directory that holds cdktf.out
+   */
+  readonly addressRecord?: string;
+}
+
+/** How a production org stops managing an object: a Terraform `removed` block. */
+export interface OktaRetireOptions {
+  /** true: Terraform deletes the object from Okta; false: Terraform forgets it and Okta keeps it. */
+  readonly destroy: boolean;
 }
 
 /**
@@ -86,6 +99,7 @@ export class OktaOrgStack extends TerraformStack {
     super(scope, id);
     this.props = props;
     if (props.production) markProduction(this);
+    setRecordFile(this, props.addressRecord);
     const rate = props.rateLimit ?? {};
     this.provider = new OktaProvider(this, "okta", {
       orgName: props.orgName,
@@ -147,11 +161,36 @@ export class OktaOrgStack extends TerraformStack {
     return [];
   }
 
+  /**
+   * Stops managing an object of this org, as a reviewed decision: writes a Terraform `removed` block for
+   * `address` (e.g. "okta_user.e1003"), which must no longer be defined in the code. In a production
+   * org this is the only way an address leaves the record without failing the synth.
+   */
+  public retire(address: string, options: OktaRetireOptions): void {
+    addRetirement(this, { address, destroy: options.destroy });
+  }
+
   /** The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve. */
   public toTerraform(): any {
     const directory = this.node.tryFindChild("OktaDirectory");
-    const tf = directory instanceof OktaDirectory ? directory.renderForStack(this, () => super.toTerraform()) : super.toTerraform();
-    return withBareAddresses(tf);
+    const tf = withBareAddresses(directory instanceof OktaDirectory ? directory.renderForStack(this, () => super.toTerraform()) : super.toTerraform());
+    const retired = retirementsOf(this);
+    if (retired.length > 0) tf.removed = [...(tf.removed ?? []), ...retired.map((r) => ({ from: r.address, lifecycle: { destroy: r.destroy } }))];
+    if (this.props.production) {
+      protectEveryOktaResource(tf);
+      updateAddressRecord(this, tf);
+    }
+    return tf;
+  }
+}
+
+/** prevent_destroy on every okta resource of a production stack (memberships and raw generated ones too), but import jobs, which every new session replaces. */
+function protectEveryOktaResource(tf: any): void {
+  for (const [type, byName] of Object.entries<Record<string, any>>(tf.resource ?? {})) {
+    if (!isRecorded(`${type}.x`)) continue;
+    for (const body of Object.values(byName ?? {})) {
+      if (body && typeof body === "object" && !Array.isArray(body)) body.lifecycle = { ...body.lifecycle, prevent_destroy: true };
+    }
   }
 }
 

@@ -19,6 +19,7 @@ import { IdentitySourceElement, validateIdentitySources } from "./identity-sourc
 import { validateCustomProfile, validateGroup, validateRule, validateSchemaProperty, validateUser } from "./rules";
 import { isProduction } from "./production";
 import { literal } from "./literal";
+import { checkAddressRecord } from "./address-record";
 import { messages } from "./errors";
 import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
@@ -318,7 +319,37 @@ export class OktaDirectory extends TerraformElement {
       }
     }
 
+    if (isProduction(this)) problems.push(...this.validateProduction(stack, addresses));
     problems.push(...addresses.report());
+    return problems;
+  }
+
+  /** A production org never loses an object without a decision, nor its protection. */
+  private validateProduction(stack: TerraformStack, addresses: AddressBook): string[] {
+    const renamed = new Set<string>();
+    for (const user of this.users) if (user.props.renamedFrom !== undefined) renamed.add(`okta_user.${user.props.renamedFrom}`);
+    for (const group of this.groups) {
+      const renamedFrom = (group as { props?: { renamedFrom?: string } }).props?.renamedFrom;
+      if (renamedFrom !== undefined) renamed.add(`okta_group.${renamedFrom}`).add(`okta_group_memberships.${renamedFrom}_members`);
+    }
+    for (const rule of this.rules) if (rule.props.renamedFrom !== undefined) renamed.add(`okta_group_rule.${rule.props.renamedFrom}`);
+    for (const property of this.schemaProperties) {
+      if (isCustom(property) && property.props.renamedFrom !== undefined) renamed.add(`okta_user_schema_property.${property.props.renamedFrom}`);
+    }
+    const problems = checkAddressRecord(stack, addresses.all(), renamed);
+    for (const resource of stack.node.findAll()) {
+      if (!(resource instanceof TerraformResource)) continue;
+      const overrides = (resource as unknown as { rawOverrides?: { lifecycle?: { prevent_destroy?: unknown } } }).rawOverrides;
+      if (resource.lifecycle?.preventDestroy === false) problems.push(messages.weakenedProtection(resource.node.path, "lifecycle.preventDestroy false"));
+      if (overrides?.lifecycle?.prevent_destroy !== undefined && overrides.lifecycle.prevent_destroy !== true) {
+        problems.push(messages.weakenedProtection(resource.node.path, `addOverride("lifecycle.prevent_destroy", ${JSON.stringify(overrides.lifecycle.prevent_destroy)})`));
+      }
+    }
+    const removed = (stack as unknown as { rawOverrides?: { removed?: unknown } }).rawOverrides?.removed;
+    for (const block of [removed ?? []].flat() as Array<{ from?: unknown; lifecycle?: { destroy?: unknown } | Array<{ destroy?: unknown }> }>) {
+      const destroy = [block?.lifecycle ?? []].flat().some((l) => l?.destroy === true);
+      if (destroy) problems.push(messages.weakenedProtection(stack.node.path, `a removed block for ${JSON.stringify(block.from)} with destroy = true, written with addOverride,`));
+    }
     return problems;
   }
 }
@@ -341,6 +372,10 @@ class DuplicateFinder {
     const entry = this.seen.get(key);
     if (entry) entry.paths.push(path);
     else this.seen.set(key, { shown, paths: [path] });
+  }
+
+  public keys(): string[] {
+    return [...this.seen.keys()];
   }
 
   /** The first path that used the key, if any. */
@@ -366,6 +401,13 @@ class AddressBook {
     let finder = this.byType.get(type);
     if (!finder) this.byType.set(type, (finder = new DuplicateFinder()));
     finder.add(address, owner.node.path, address);
+  }
+
+  /** Every address in use, as "type.name". */
+  public all(): Set<string> {
+    const out = new Set<string>();
+    for (const [type, finder] of this.byType) for (const name of finder.keys()) out.add(`${type}.${name}`);
+    return out;
   }
 
   /** The construct path that defines type.address, if any. */

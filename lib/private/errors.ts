@@ -21,7 +21,17 @@ export const messages = {
     `${path}: construct id ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes. Choose an id such as ${show(suggestAddress(id))}.`,
   duplicateAddress: (type: string, address: string, paths: string[]) =>
     `${paths.join(" and ")}: both would be ${type}.${address}. Terraform addresses come from construct ids alone (not from the scope they are in), so give each a different id.`,
-  stackOverrideOfOwnedAddress: (stackPath: string, address: string, ownerPath: string) =>
+  addressLeftProduction: (stackPath: string, address: string, record: string) =>
+    `${stackPath}: ${address} is in this production org's record (${record}) but no longer in the code, so the next apply would destroy it in Okta. If it was renamed, give the new construct renamedFrom; to stop managing it and keep it in Okta, call retire(${show(address)}, { destroy: false }); to delete it from Okta, retire(${show(address)}, { destroy: true }).`,
+  retiredButDefined: (stackPath: string, address: string) =>
+    `${stackPath}: retire(${show(address)}) names an address the code still defines. Remove the construct, or the retire() call.`,
+  badAddressRecord: (file: string, reason: string) =>
+    `${file}: the production address record is not valid JSON (${reason}). Restore it from version control; it lists the addresses this org manages.`,
+  weakenedProtection: (path: string, what: string) =>
+    `${path}: ${what} in a production org would let Terraform destroy the object. Production objects keep prevent_destroy; to delete one, retire its address with retire(address, { destroy: true }) on the stack.`,
+  productionImportDeletes: (path: string, counts: string) =>
+    `${path}: this identity-source import deletes ${counts} in a production org. Check the lists before applying; Okta deletes what the job names.`,
+    stackOverrideOfOwnedAddress: (stackPath: string, address: string, ownerPath: string) =>
     `${stackPath}: addOverride("resource.${address}", ...) defines ${address}, which ${ownerPath} already defines; the construct's rendering would silently replace the override. Change it through the construct's escape hatch (its .resource.addOverride(...)) instead, or give one of them another address.`,
   notInEnum: (path: string, field: string, value: unknown, allowed: readonly string[]) =>
     `${path}: ${field} is ${show(value)}; allowed values are ${oneOf(allowed)}.`,
