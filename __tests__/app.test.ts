@@ -113,4 +113,34 @@ describe("OktaApp", () => {
         `  ${path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`)}: tfe_variable.pasted sets value, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
     );
   });
+
+  test("fails on credentials in backends, outputs and any provider, webhook URLs without a scheme, and pasted environment credentials", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    const result = new OktaApp({ outdir });
+    const stack = new OktaOrgStack(result, "okta-dev", { orgName: "acme-dev", environment: "dev", cloud: { organization: "acme", workspace: "okta-dev" } });
+    const secret = new TerraformVariable(stack, "client_secret", { sensitive: true });
+    process.env.OKTA_API_TOKEN = "00pastedTokenValue123";
+    try {
+      // WHEN
+      stack.addOverride("terraform.cloud.token", "atlas-literal-token");
+      stack.addOverride("provider.tfe", [{ token: "tfe-literal-token" }]);
+      stack.addOverride("output.leak", { value: secret.stringValue });
+      stack.addOverride("locals.hook", "hooks.slack.com/services/T000/B000/XXXX");
+      new OktaGroup(stack, "garden", { name: "The Garden", description: "token 00pastedTokenValue123" });
+      // THEN
+      const file = path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`);
+      const advice = "Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).";
+      expect(() => result.synth()).toThrow(
+        "cdktf-okta found 5 problems; nothing was written:\n" +
+          `  ${file}: provider.tfe sets token, a secret. ${advice}\n` +
+          `  ${file}: terraform.cloud sets token, a secret. ${advice}\n` +
+          `  ${file}: output.leak sets value, a secret. ${advice}\n` +
+          `  ${file}: locals.hook holds a webhook URL, a secret (anyone with it can post): it would be written to cdk.tf.json and state. Pass it through a sensitive TerraformVariable (TF_VAR_...) instead.\n` +
+          `  ${file}: resource.okta_group.garden.description contains the value of OKTA_API_TOKEN, a credential from this machine's environment (value not shown). Remove it: the provider reads credentials from the environment at plan and apply, never from cdk.tf.json.`,
+      );
+    } finally {
+      delete process.env.OKTA_API_TOKEN;
+    }
+  });
 });

@@ -122,7 +122,7 @@ describe("OktaGroup", () => {
     // THEN
     expect(problems(stack)).toEqual([
       "okta-dev/empty: name is empty; give it a value.",
-      `okta-dev/long: name "${"é".repeat(128)}" is 256 bytes long; Okta allows at most 255 bytes. Shorten it.`,
+      `okta-dev/long: name "${"é".repeat(78)}… (128 characters) is 256 bytes long; Okta allows at most 255 bytes. Shorten it.`,
     ]);
   });
 

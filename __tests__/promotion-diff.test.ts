@@ -115,6 +115,15 @@ describe("formatPromotionDiff", () => {
     );
   });
 
+  test("never prints a sensitive value", () => {
+    // GIVEN two stacks whose users differ in their password (a sensitive argument)
+    const stackWith = (password: string): SynthesizedStack => ({ resource: { okta_user: { bird: { login: "b", email: "b", first_name: "B", last_name: "R", password } } } });
+    // THEN
+    expect(formatPromotionDiff(promotionDiff(stackWith("hunter2"), stackWith("correct horse")))).toBe(
+      ["Promoting from into to: 0 to add, 0 to remove, 1 to change.", "~ okta_user.bird: password (sensitive value) -> (sensitive value)"].join("\n"),
+    );
+  });
+
   test("says so when there is nothing to promote, and lists what was ignored", () => {
     expect(formatPromotionDiff({ added: [], removed: [], changed: [], ignored: ["okta_user.test_engineer"] }, { from: "okta-dev", to: "okta-prod" })).toBe(
       "No differences: okta-prod already has the resources of okta-dev.\nIgnored: okta_user.test_engineer",

@@ -1,4 +1,5 @@
 import { addressGlob } from "./private/glob";
+import { isSensitiveAttribute } from "./private/secrets";
 
 /** Synthesized Terraform JSON (a stack's cdk.tf.json), as far as a promotion diff reads it. */
 export interface SynthesizedStack {
@@ -125,11 +126,18 @@ export function formatPromotionDiff(diff: PromotionDiff, labels: PromotionDiffLa
   lines.push(...diff.added.map((address) => `+ ${address}`));
   lines.push(...diff.removed.map((address) => `- ${address}`));
   for (const resource of diff.changed) {
-    for (const a of resource.attributes) lines.push(`~ ${resource.address}: ${a.path} ${showValue(a.before)} -> ${showValue(a.after)}`);
+    const type = resource.address.split(".")[0];
+    for (const a of resource.attributes) {
+      const [before, after] = isSensitiveAttribute(type, a.path) ? [SENSITIVE, SENSITIVE] : [showValue(a.before), showValue(a.after)];
+      lines.push(`~ ${resource.address}: ${a.path} ${a.before === undefined ? "(absent)" : before} -> ${a.after === undefined ? "(absent)" : after}`);
+    }
   }
   if (diff.ignored.length > 0) lines.push(`Ignored: ${diff.ignored.join(", ")}`);
   return lines.join("\n");
 }
+
+/** What the report shows instead of a sensitive value. */
+const SENSITIVE = "(sensitive value)";
 
 function showValue(value: unknown): string {
   return value === undefined ? "(absent)" : JSON.stringify(value);

@@ -7,9 +7,14 @@
 
 import { shellQuote } from "./glob";
 
-/** Quote a received value for a message. */
+/** The most of a received value a message quotes. */
+const SHOWN_LENGTH = 80;
+
+/** Quote a received value for a message, cut to 80 characters. */
 export function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  const length = typeof value === "string" ? value.length : text.length;
+  return text.length <= SHOWN_LENGTH ? text : `${text.slice(0, SHOWN_LENGTH - 1)}… (${length} characters)`;
 }
 
 function oneOf(allowed: readonly string[]): string {
@@ -115,6 +120,10 @@ export const messages = {
     `${path}: driftNotification.url is a literal webhook URL, a secret that would be written to cdk.tf.json and state. Pass a sensitive TerraformVariable's stringValue instead, or leave url out to use var.drift_notification_url (TF_VAR_drift_notification_url).`,
   longWaveApply: (path: string, waves: number, minutes: number) =>
     `${path}: the job runs in ${waves} waves, so one apply spends ${minutes} minutes waiting between them, and long runs may time out (HCP Terraform limits run time). Split the data across applies at least five minutes apart, with at most 11 waves (2,200 entries per block) in each.`,
+  webhookInOutput: (file: string, path: string) =>
+    `${file}: ${path} holds a webhook URL, a secret (anyone with it can post): it would be written to cdk.tf.json and state. Pass it through a sensitive TerraformVariable (TF_VAR_...) instead.`,
+  environmentSecretInOutput: (file: string, path: string, variable: string) =>
+    `${file}: ${path} contains the value of ${variable}, a credential from this machine's environment (value not shown). Remove it: the provider reads credentials from the environment at plan and apply, never from cdk.tf.json.`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
   directoryFileExtension: (file: string, extension: string) =>

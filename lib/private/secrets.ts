@@ -3,8 +3,24 @@ import * as path from "node:path";
 import { messages } from "./errors";
 import { schemaDir } from "./schema-dir";
 
-/** Provider arguments that are credentials, whatever the schema marks sensitive. */
-const PROVIDER_CREDENTIALS = ["api_token", "access_token", "private_key", "private_key_id", "client_id"];
+/** Provider arguments that are credentials, whatever the schema marks sensitive (okta's, and the usual names of others'). */
+const PROVIDER_CREDENTIALS = [
+  "api_token", "access_token", "private_key", "private_key_id", "client_id", "client_secret", "token", "password",
+  "secret_key", "access_key", "api_key", "credentials", "sas_token",
+];
+
+/** Backend and cloud-block arguments that are credentials. */
+const BACKEND_CREDENTIALS = [
+  "token", "access_key", "secret_key", "session_token", "client_secret", "client_certificate_password", "sas_token",
+  "credentials", "access_token", "password", "conn_str", "ca_file_pem", "private_key", "encryption_key", "kms_encryption_key",
+];
+
+/** Webhook URLs, with or without a scheme: posting to one needs nothing but the URL. */
+const WEBHOOK_URL = /(?:^|[^\w.-])((?:https?:\/\/)?(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|[\w-]+\.webhook\.office\.com\/|outlook\.office(?:365)?\.com\/webhook\/|discord(?:app)?\.com\/api\/webhooks\/|[\w.-]+\.logic\.azure\.com[:\w]*\/workflows\/))/i;
+
+/** Environment variables whose values are credentials: pasted anywhere in the output, they are a leak. */
+const CREDENTIAL_ENV = /^(OKTA_API_TOKEN|OKTA_ACCESS_TOKEN|OKTA_API_PRIVATE_KEY|OKTA_API_PRIVATE_KEY_ID|OKTA_API_CLIENT_ID|OKTA_CLIENT_SECRET|TFE_TOKEN|TF_TOKEN_\w+|TF_VAR_\w+)$/;
+const MIN_CREDENTIAL_LENGTH = 8;
 
 
 /** okta_user arguments that carry a credential although the schema does not mark them sensitive. */
@@ -29,6 +45,11 @@ function sensitivePaths(): Map<string, string[][]> {
     }
   }
   return sensitiveByType;
+}
+
+/** True when an attribute path ("password", "password_hash.value") of a resource type holds a secret. */
+export function isSensitiveAttribute(type: string, attributePath: string): boolean {
+  return (sensitivePaths().get(type) ?? []).some((p) => attributePath === p.join(".") || attributePath.startsWith(`${p.join(".")}.`) || attributePath.startsWith(`${p.join(".")}[`));
 }
 
 function sensitiveIn(block: any, prefix: string[]): string[][] {
@@ -71,17 +92,50 @@ export function findSecrets(file: string, tf: any): string[] {
     }
   }
   for (const [name, configs] of Object.entries<any>(tf.provider ?? {})) {
-    if (name !== "okta") continue;
     for (const config of [configs].flat()) {
       for (const attribute of PROVIDER_CREDENTIALS) {
-        if (config?.[attribute] !== undefined) problems.push(messages.secretInOutput(file, `provider.${name}`, attribute));
+        if (isSet(config, [attribute])) problems.push(messages.secretInOutput(file, `provider.${name}`, attribute));
       }
     }
   }
+  for (const [kind, configs] of Object.entries<any>({ ...(tf.terraform?.backend ?? {}), ...(tf.terraform?.cloud ? { cloud: tf.terraform.cloud } : {}) })) {
+    for (const config of [configs].flat()) {
+      for (const attribute of BACKEND_CREDENTIALS) {
+        if (isSet(config, [attribute])) problems.push(messages.secretInOutput(file, kind === "cloud" ? "terraform.cloud" : `terraform.backend.${kind}`, attribute));
+      }
+    }
+  }
+  const sensitiveVariables = new Set<string>();
   for (const [name, variable] of Object.entries<any>(tf.variable ?? {})) {
+    if (variable?.sensitive === true) sensitiveVariables.add(name);
     if (variable?.sensitive === true && variable.default !== undefined) {
       problems.push(messages.secretInOutput(file, `var.${name}`, "default"));
     }
   }
+  for (const [name, output] of Object.entries<any>(tf.output ?? {})) {
+    const refersToSecret = [...JSON.stringify(output?.value ?? null).matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((m) => sensitiveVariables.has(m[1]));
+    if (refersToSecret && output?.sensitive !== true) problems.push(messages.secretInOutput(file, `output.${name}`, "value"));
+  }
+  problems.push(...pastedSecrets(file, tf));
+  return problems;
+}
+
+/** Webhook URLs and the values of credential environment variables, wherever they appear in the JSON. */
+function pastedSecrets(file: string, tf: unknown): string[] {
+  const credentials = Object.entries(process.env)
+    .filter(([name, value]) => CREDENTIAL_ENV.test(name) && value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH)
+    .map(([name, value]) => [name, value!] as const);
+  const problems: string[] = [];
+  const visit = (value: unknown, at: string) => {
+    if (typeof value === "string") {
+      if (WEBHOOK_URL.test(value)) problems.push(messages.webhookInOutput(file, at));
+      for (const [name, secret] of credentials) if (value.includes(secret)) problems.push(messages.environmentSecretInOutput(file, at, name));
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, `${at}[${i}]`));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) if (key !== "//") visit(item, at ? `${at}.${key}` : key);
+    }
+  };
+  visit(tf, "");
   return problems;
 }
