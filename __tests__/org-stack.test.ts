@@ -1,4 +1,7 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { OktaGroup, OktaGroupRule, OktaProvider, OktaUser, OktaUserSchemaProperty } from "../lib";
 import { orgStack, synthJson } from "./util";
 
@@ -157,5 +160,38 @@ describe("OktaOrgStack", () => {
 
   test("exposes the environment it serves", () => {
     expect(orgStack("okta-prod", { environment: "prod" }).environment).toBe("prod");
+  });
+
+  test("under a plain App, a problem in the second org stack stops the first from being written too", () => {
+    // GIVEN
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-plain-"));
+    const app = new App({ outdir });
+    new OktaGroup(orgStack("okta-dev", {}, app), "garden", { name: "The Garden" });
+    const prod = orgStack("okta-prod", { orgName: "acme" }, app);
+    // WHEN
+    new OktaUser(prod, "bad", { login: "nope", email: "bad@example.com", firstName: "B", lastName: "D" });
+    // THEN
+    expect(() => app.synth()).toThrow(
+      "Validation failed with the following errors:\n" +
+        "  [okta-dev] okta-prod has 1 problem; this app writes its stacks one by one, so no Okta stack is written until it is fixed:\n" +
+        '    okta-prod/bad: login "nope" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).\n',
+    );
+    expect(fs.readdirSync(path.join(outdir, "stacks"))).toEqual([]);
+  });
+
+  test("under a plain App, a secret in an org stack fails before its file is written", () => {
+    // GIVEN
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-plain-"));
+    const stack = orgStack("okta-dev", {}, new App({ outdir }));
+    const user = new OktaUser(stack, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "B", lastName: "R" });
+    // WHEN
+    user.resource.addOverride("password", "hunter2");
+    // THEN
+    const file = path.relative(process.cwd(), path.join(outdir, "stacks", "okta-dev", "cdk.tf.json"));
+    expect(() => App.of(stack).synth()).toThrow(
+      "okta-dev: the stack was not written; its Terraform JSON has 1 problem:\n" +
+        `  ${file}: okta_user.bird sets password, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+    );
+    expect(fs.existsSync(file)).toBe(false);
   });
 });

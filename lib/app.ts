@@ -1,8 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, AppConfig } from "cdktf";
+import { Manifest } from "cdktf/lib/manifest";
 import { deferRecords, flushRecords } from "./private/address-record";
 import { OktaSynthError } from "./private/errors";
+import { lockOutput, recoverSwap, swapIn } from "./private/output-dir";
 import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
 import { StackFile, readStackFiles } from "./private/stack-files";
@@ -22,6 +24,12 @@ export type OutputCheck = (output: SynthesizedOutput) => string[];
 export interface OktaAppProps extends AppConfig {
   /** More checks of the synthesized output, run before it replaces the previous output. @default - none */
   readonly outputChecks?: OutputCheck[];
+  /**
+   * How long a synth waits while another process synthesizes into the same output directory (it holds
+   * `<outdir>.lock`) before it fails.
+   * @default 30
+   */
+  readonly lockWaitSeconds?: number;
 }
 
 /**
@@ -29,17 +37,23 @@ export interface OktaAppProps extends AppConfig {
  * problems are reported together; the output is written to a staging directory, checked (no secrets,
  * plus `outputChecks`), and only then replaces the previous output. A failed synth leaves the
  * previous cdktf.out untouched.
+ *
+ * One synth at a time writes an output directory: it holds `<outdir>.lock` (another process waits for
+ * it), and the swap keeps the old or the new output complete at every instant (a synth that was
+ * killed halfway through is finished by the next one).
  */
 export class OktaApp extends App {
   /** Where the output lands once it passed every check. */
   public readonly finalOutdir: string;
   private readonly outputChecks: OutputCheck[];
+  private readonly lockWaitSeconds: number;
 
   constructor(props: OktaAppProps = {}) {
     const finalOutdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
-    super({ ...props, outdir: freshDirectory(`${finalOutdir}.staging`), skipValidation: true });
+    super({ ...props, outdir: `${finalOutdir}.staging`, skipValidation: true });
     this.finalOutdir = finalOutdir;
     this.outputChecks = props.outputChecks ?? [];
+    this.lockWaitSeconds = props.lockWaitSeconds ?? 30;
     deferRecords(this);
   }
 
@@ -49,9 +63,23 @@ export class OktaApp extends App {
   }
 
   public synth(): void {
+    const release = lockOutput(this.finalOutdir, this.lockWaitSeconds);
+    try {
+      recoverSwap(this.finalOutdir);
+      this.synthToStaging();
+      swapIn(this.outdir, this.finalOutdir);
+      flushRecords(this);
+    } finally {
+      release();
+    }
+  }
+
+  /** Validates, writes the staging directory and checks what it holds; on any failure removes it again. */
+  private synthToStaging(): void {
     try {
       const problems = collectProblems(this);
       if (problems.length > 0) throw new OktaSynthError(problems);
+      freshDirectory(this.outdir);
       super.synth();
       const output: SynthesizedOutput = { outdir: this.outdir, stacks: readStackFiles(this.outdir) };
       const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(output));
@@ -60,9 +88,6 @@ export class OktaApp extends App {
       fs.rmSync(this.outdir, { recursive: true, force: true });
       throw error;
     }
-    fs.rmSync(this.finalOutdir, { recursive: true, force: true });
-    fs.renameSync(this.outdir, this.finalOutdir);
-    flushRecords(this);
   }
 
   /** A message about a staged file names the file where it would have landed, not the staging copy. */
@@ -72,10 +97,10 @@ export class OktaApp extends App {
   }
 }
 
-/** Removes what a failed synth may have left; the App then creates the directory anew. */
-function freshDirectory(dir: string): string {
+/** Empties what a killed synth may have left in the staging directory, keeping the layout cdktf's App created there. */
+function freshDirectory(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
-  return dir;
+  fs.mkdirSync(path.join(dir, Manifest.stacksFolder), { recursive: true });
 }
 
 function checkSecrets({ stacks }: SynthesizedOutput): string[] {

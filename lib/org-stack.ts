@@ -1,14 +1,18 @@
-import { LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack, Token } from "cdktf";
+import * as path from "node:path";
+import { App, LocalBackend, TerraformBackend, TerraformRemoteState, TerraformStack, Token } from "cdktf";
 // cdktf's own merge, as its CloudBackend uses for overrides.
 import { deepMerge } from "cdktf/lib/util";
 import { Construct } from "constructs";
 import { OktaProvider } from "../.gen/providers/okta/provider";
+import { OktaApp } from "./app";
 import { withBareAddresses } from "./private/addresses";
 import { addRetirement, isRecorded, retirementsOf, setRecordFile, updateAddressRecord } from "./private/address-record";
 import { OktaDirectory } from "./private/directory";
 import { messages } from "./private/errors";
 import { localStatePath } from "./private/backend";
 import { markProduction } from "./private/production";
+import { collectProblems } from "./private/problems";
+import { findSecrets } from "./private/secrets";
 import { requiredScopes } from "./private/scopes";
 import { warnOnce } from "./private/warnings";
 
@@ -116,7 +120,7 @@ export class OktaOrgStack extends TerraformStack {
       new LocalBackend(this, { path: localStatePath(id) });
       if (props.production) warnOnce(this, messages.productionWithLocalState(this.node.path));
     }
-    this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes()] });
+    this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes(), ...this.checkOtherOrgStacks()] });
   }
 
   /** The environment this org serves, e.g. "prod". */
@@ -141,6 +145,22 @@ export class OktaOrgStack extends TerraformStack {
       problems.push(messages.minWaitAboveMax(this.node.path, rate.minWaitSeconds, rate.maxWaitSeconds));
     }
     return problems;
+  }
+
+  /**
+   * A plain cdktf App validates and writes its stacks one by one, so the first org stack also reports
+   * the problems of every other org stack: none is written while any has a problem. (OktaApp validates
+   * every stack before writing any.)
+   */
+  private checkOtherOrgStacks(): string[] {
+    const app = App.of(this);
+    if (app instanceof OktaApp) return [];
+    const [first, ...others] = app.node.findAll().filter((c): c is OktaOrgStack => c instanceof OktaOrgStack);
+    if (first !== this) return [];
+    return others
+      .map((stack) => ({ stack, problems: collectProblems(stack) }))
+      .filter(({ problems }) => problems.length > 0)
+      .map(({ stack, problems }) => messages.otherOrgStackProblems(stack.node.path, problems));
   }
 
   /**
@@ -170,17 +190,28 @@ export class OktaOrgStack extends TerraformStack {
     addRetirement(this, { address, destroy: options.destroy });
   }
 
-  /** The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve. */
+  /**
+   * The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve.
+   * Under a plain cdktf App, which writes the file right after this returns, a secret in it fails here,
+   * before anything is written for the stack (OktaApp scans every stack's file before it replaces the output).
+   */
   public toTerraform(): any {
     const directory = this.node.tryFindChild("OktaDirectory");
     const tf = withBareAddresses(directory instanceof OktaDirectory ? directory.renderForStack(this, () => super.toTerraform()) : super.toTerraform());
     const retired = retirementsOf(this);
     if (retired.length > 0) tf.removed = [...(tf.removed ?? []), ...retired.map((r) => ({ from: r.address, lifecycle: { destroy: r.destroy } }))];
-    if (this.props.production) {
-      protectEveryOktaResource(tf);
-      updateAddressRecord(this, tf);
-    }
+    if (this.props.production) protectEveryOktaResource(tf);
+    this.checkSecrets(tf);
+    if (this.props.production) updateAddressRecord(this, tf);
     return tf;
+  }
+
+  private checkSecrets(tf: any): void {
+    const app = App.of(this);
+    if (app instanceof OktaApp) return;
+    const file = path.relative(process.cwd(), path.join(app.outdir, app.manifest.forStack(this).synthesizedStackPath));
+    const secrets = findSecrets(file, tf);
+    if (secrets.length > 0) throw new Error(messages.stackNotWritten(this.node.path, secrets));
   }
 }
 

@@ -8,7 +8,7 @@
 import { shellQuote } from "./glob";
 
 /** The most of a received value a message quotes. */
-const SHOWN_LENGTH = 80;
+export const SHOWN_LENGTH = 80;
 
 /** Quote a received value for a message, cut to 80 characters. */
 export function show(value: unknown): string {
@@ -43,6 +43,8 @@ export const messages = {
   emptyString: (path: string, field: string) => `${path}: ${field} is empty; give it a value.`,
   tooLong: (path: string, field: string, value: string, bytes: number, max: number) =>
     `${path}: ${field} ${show(value)} is ${bytes} bytes long; Okta allows at most ${max} bytes. Shorten it.`,
+  profileTooLong: (path: string, field: string, value: string, length: number, max: number) =>
+    `${path}: ${field} ${show(value)} is ${length} characters long; Okta allows at most ${max} characters in ${field} and rejects the user at apply time. Shorten it.`,
   badLogin: (path: string, login: string) =>
     `${path}: login ${show(login)} is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
   badEmail: (path: string, field: string, email: string) =>
@@ -126,10 +128,20 @@ export const messages = {
     `${file}: ${path} contains the value of ${variable}, a credential from this machine's environment (value not shown). Remove it: the provider reads credentials from the environment at plan and apply, never from cdk.tf.json.`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+  stackNotWritten: (stackPath: string, problems: readonly string[]) =>
+    `${stackPath}: the stack was not written; its Terraform JSON has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n  ${problems.join("\n  ")}`,
+  otherOrgStackProblems: (stackPath: string, problems: readonly string[]) =>
+    `${stackPath} has ${problems.length} problem${problems.length === 1 ? "" : "s"}; this app writes its stacks one by one, so no Okta stack is written until ${problems.length === 1 ? "it is" : "they are"} fixed:\n    ${problems.join("\n    ")}`,
+  outputLocked: (lockFile: string, outdir: string, pid: number, hostname: string, started: string, waitedSeconds: number) =>
+    `${lockFile}: another synth into ${outdir} holds this lock (pid ${pid} on ${hostname}, since ${started}); waited ${waitedSeconds} s for it. Let it finish and synth again; if process ${pid} on ${hostname} no longer runs, delete ${lockFile} and synth again.`,
   directoryFileExtension: (file: string, extension: string) =>
     `${file}: ${extension ? `files ending ${show(extension)} are` : "a file without an extension is"} not supported; use a .csv, .json, .yaml or .yml file.`,
   directoryFileUnreadable: (file: string, reason: string) => `${file}: cannot be read (${reason}); check the path.`,
   directoryFileSyntax: (file: string, reason: string) => `${file}: cannot be parsed: ${reason}. Fix the syntax.`,
+  directoryNotUtf8: (file: string, line: number, column: number, byte: number) =>
+    `${file} line ${line}, column ${column}: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8 (in Excel: "CSV UTF-8").`,
+  directoryNotThatKind: (file: string, kind: string, format: "csv" | "json" | "yaml", columns: readonly string[]) =>
+    `${file}: not a ${kind} file: ${format === "csv" ? "its first line names none of the columns" : "its entries have none of the fields"} of a ${kind} file (${columns.map((c) => show(c)).join(", ")}), so none of its content is shown. Check that the ${kind} path names the right file (a symbolic link is read as the file it points to).`,
   directoryNotAList: (file: string) =>
     `${file}: the file must hold a list with one object per entry (a JSON array, or a YAML sequence of "- key: value" items).`,
   directoryEntryNotObject: (where: string, value: unknown) =>
@@ -143,6 +155,8 @@ export const messages = {
     suggestion !== undefined
       ? `${where}: unknown ${noun}; did you mean ${show(suggestion)}?`
       : `${where}: unknown ${noun}; known ${noun}s are ${known.map((c) => show(c)).join(", ")}.`,
+  directoryProtoKey: (where: string) =>
+    `${where}: "__proto__" cannot be an attribute name: Okta attribute names start with a letter (then letters, digits and underscores), and JavaScript objects would not keep "__proto__" as data. Remove it, or rename the attribute.`,
   directoryMissingValue: (where: string) => `${where}: no value; it is required, fill it in.`,
   directoryNotText: (where: string, value: unknown) => `${where}: ${show(value)} is not a string; quote it, e.g. ${show(String(value))}.`,
   directoryNotAnObject: (where: string, value: unknown) =>
@@ -151,6 +165,8 @@ export const messages = {
     `${where}: ${show(login)} is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
   directoryBadEmail: (where: string, email: string) =>
     `${where}: ${show(email)} is not a valid email address; use the form "name@example.com".`,
+  directoryTooLong: (where: string, value: string, length: number, max: number) =>
+    `${where}: ${show(value)} is ${length} characters long; Okta allows at most ${max} characters here and rejects the user at apply time. Shorten it.`,
   directoryNotInEnum: (where: string, value: string, allowed: readonly string[]) =>
     `${where}: ${show(value)} is not allowed; use one of ${oneOf(allowed)}.`,
   directoryBadId: (where: string, id: string) =>
