@@ -279,3 +279,147 @@ describe("loadDirectory", () => {
     }
   });
 });
+
+describe("loadDirectory on unusual files", () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+  const USER_ROW = "ada,ada@example.com,ada@example.com,Ada,Lovelace";
+
+  test("accepts a UTF-8 byte order mark in CSV, JSON and YAML", () => {
+    for (const name of ["bom-users.csv", "bom-users.json", "bom-users.yaml"]) {
+      // GIVEN
+      const stack = orgStack();
+      // WHEN
+      const loaded = loadDirectory(stack, { users: fixture(name) });
+      // THEN
+      expect([...loaded.users.keys()]).toEqual(["ada"]);
+      expect(synthJson(stack).resource.okta_user.ada).toMatchObject({ login: "ada@example.com", first_name: "Ada" });
+    }
+  });
+
+  test("fails on bytes that are not UTF-8, naming the file, line and column", () => {
+    expect(loadProblems({ users: fixture("latin1-users.csv") })).toEqual([
+      `${FIXTURES}/latin1-users.csv line 3, column 43: byte 0xE9 is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8 (in Excel: "CSV UTF-8").`,
+    ]);
+    expect(loadProblems({ users: fixture("latin1-users.yaml") })).toEqual([
+      `${FIXTURES}/latin1-users.yaml line 4, column 16: byte 0xEB is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8.`,
+    ]);
+  });
+
+  test("rejects __proto__ as a field, a custom column or a customProfile key instead of dropping it", () => {
+    const rejected = '"__proto__" cannot be an attribute name: Okta attribute names start with a letter (then letters, digits and underscores), and JavaScript objects would not keep "__proto__" as data. Remove it, or rename the attribute.';
+    expect(loadProblems({ users: fixture("proto-users.json") })).toEqual([
+      `${FIXTURES}/proto-users.json entry 1, field "__proto__": ${rejected}`,
+      `${FIXTURES}/proto-users.json entry 2, field "custom.__proto__": ${rejected}`,
+      `${FIXTURES}/proto-users.json entry 3, field "customProfile.__proto__": ${rejected}`,
+    ]);
+    expect(loadProblems({ users: fixture("proto-users.csv") })).toEqual([`${FIXTURES}/proto-users.csv row 1, column "custom.__proto__": ${rejected}`]);
+    expect(loadProblems({ users: fixture("proto-users.yaml") })).toEqual([`${FIXTURES}/proto-users.yaml entry 1, field "customProfile.__proto__": ${rejected}`]);
+  });
+
+  test("keeps custom attributes named like Object.prototype members as data", () => {
+    // GIVEN
+    const dir = tmp();
+    const users = path.join(dir, "users.json");
+    fs.writeFileSync(users, JSON.stringify([{ id: "ada", login: "ada@example.com", email: "ada@example.com", firstName: "Ada", lastName: "L", customProfile: { constructor: "c", toString: "t" } }]));
+    // WHEN
+    const loaded = loadDirectory(orgStack(), { users });
+    // THEN
+    const customProfile = loaded.users.get("ada")!.props.customProfile!;
+    expect(Object.entries(customProfile)).toEqual([["constructor", "c"], ["toString", "t"]]);
+  });
+
+  test("rejects ids the constructs library cannot hold (Object.prototype's names) instead of crashing", () => {
+    // GIVEN
+    const dir = tmp();
+    const groups = path.join(dir, "groups.csv");
+    fs.writeFileSync(groups, "id,name\ntoString,Strings\n");
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, `id,login,email,firstName,lastName\nconstructor,ada@example.com,ada@example.com,Ada,L\n__proto__,bob@example.com,bob@example.com,Bob,B\n`);
+    // THEN
+    const taken = (id: string) => `"${id}" cannot be an id: the constructs library keeps a scope's children in a plain object, where "${id}" is taken by JavaScript's Object.prototype. Choose another id, e.g. the employee number.`;
+    expect(loadProblems({ users, groups })).toEqual([
+      `${path.relative(process.cwd(), groups)} row 2, column "id": ${taken("toString")}`,
+      `${path.relative(process.cwd(), users)} row 2, column "id": ${taken("constructor")}`,
+      `${path.relative(process.cwd(), users)} row 3, column "id": ${taken("__proto__")}`,
+    ]);
+  });
+
+  test("reports a file that is not a users or groups file, through a link too, without showing any of its content", () => {
+    // GIVEN
+    const dir = tmp();
+    const link = path.join(dir, "users.csv");
+    fs.symlinkSync(path.resolve(fixture("netrc.csv")), link);
+    // WHEN
+    const problems = loadProblems({ users: link, groups: fixture("not-groups.yaml") });
+    // THEN
+    expect(problems).toEqual([
+      `${FIXTURES}/not-groups.yaml: not a groups file: its entries have none of the fields of a groups file ("id", "name"), so none of its content is shown. Check that the groups path names the right file (a symbolic link is read as the file it points to).`,
+      `${path.relative(process.cwd(), link)}: not a users file: its first line names none of the columns of a users file ("login", "email", "firstName", "lastName"), so none of its content is shown. Check that the users path names the right file (a symbolic link is read as the file it points to).`,
+    ]);
+    expect(problems.join("\n")).not.toMatch(/machine|deploy|example-not-a-secret|another-example/);
+    expect(loadProblems({ users: fixture("not-users.json") })).toEqual([
+      `${FIXTURES}/not-users.json: not a users file: its entries have none of the fields of a users file ("login", "email", "firstName", "lastName"), so none of its content is shown. Check that the users path names the right file (a symbolic link is read as the file it points to).`,
+    ]);
+  });
+
+  test("a header misspelling every column is still read as a users file, with suggestions", () => {
+    // GIVEN
+    const dir = tmp();
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "Login,E-mail,First Name,last_name\nada@example.com,ada@example.com,Ada,L\n");
+    // THEN
+    expect(loadProblems({ users })).toEqual([
+      `${path.relative(process.cwd(), users)} row 1: the header has no column "login", "email", "firstName", "lastName"; add them: every row needs a value there.`,
+      `${path.relative(process.cwd(), users)} row 1, column "Login": unknown column; did you mean "login"?`,
+      `${path.relative(process.cwd(), users)} row 1, column "E-mail": unknown column; did you mean "email"?`,
+      `${path.relative(process.cwd(), users)} row 1, column "First Name": unknown column; did you mean "firstName"?`,
+      `${path.relative(process.cwd(), users)} row 1, column "last_name": unknown column; did you mean "lastName"?`,
+    ]);
+  });
+
+  test("a parse error shows no line of the file, and quotes at most 80 characters of it", () => {
+    // GIVEN
+    const dir = tmp();
+    const yaml = path.join(dir, "users.yaml");
+    fs.writeFileSync(yaml, "[default]\naws_access_key_id = EXAMPLEKEYID\n");
+    const csv = path.join(dir, "users.csv");
+    fs.writeFileSync(csv, `login,email,firstName,lastName\nx${"y".repeat(200)}"z,a@example.com,A,B\n`);
+    // THEN
+    expect(loadProblems({ users: yaml })).toEqual([`${path.relative(process.cwd(), yaml)}: cannot be parsed: Unexpected scalar at node end at line 2, column 1. Fix the syntax.`]);
+    expect(loadProblems({ users: csv })).toEqual([
+      `${path.relative(process.cwd(), csv)}: cannot be parsed: Invalid Opening Quote: a quote is found on field 0 at line 2, value is "x${"y".repeat(77)}… (201 characters). Fix the syntax.`,
+    ]);
+  });
+
+  test("quotes values and column names of any size cut to 80 characters", () => {
+    // GIVEN
+    const dir = tmp();
+    const users = path.join(dir, "users.csv");
+    const huge = "a".repeat(1_000_000);
+    fs.writeFileSync(users, `id,login,email,firstName,lastName,${huge}\n${USER_ROW},x\nb${huge},b@example.com,b@example.com,B,B,x\n`);
+    // THEN
+    const file = path.relative(process.cwd(), users);
+    expect(loadProblems({ users })).toEqual([
+      `${file} row 1, column "${"a".repeat(78)}… (1000000 characters): unknown column; known columns are ${["id", "login", "email", "firstName", "lastName", "status", "importId", "renamedFrom", "groups", "city", "costCenter", "countryCode", "department", "displayName", "division", "employeeNumber", "honorificPrefix", "honorificSuffix", "locale", "manager", "managerId", "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "realmId", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode", "custom.<index>"].map((c) => `"${c}"`).join(", ")}.`,
+    ]);
+  });
+
+  test("checks Okta's maximum lengths of profile fields, counting characters, not UTF-16 units", () => {
+    expect(loadProblems({ users: fixture("too-long-users.csv") })).toEqual([
+      `${FIXTURES}/too-long-users.csv row 2, column "email": "${"a".repeat(78)}… (101 characters) is too long: Okta allows at most 100 characters here (this has 101) and rejects the user at apply time. Shorten it.`,
+      `${FIXTURES}/too-long-users.csv row 2, column "firstName": "${"A".repeat(51)}" is too long: Okta allows at most 50 characters here (this has 51) and rejects the user at apply time. Shorten it.`,
+      `${FIXTURES}/too-long-users.csv row 2, column "mobilePhone": "${"1".repeat(78)}… (101 characters) is too long: Okta allows at most 100 characters here (this has 101) and rejects the user at apply time. Shorten it.`,
+    ]);
+  });
+
+  test("a 1,000,000-character login is reported once, cut to 80 characters", () => {
+    // GIVEN
+    const dir = tmp();
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, `id,login,email,firstName,lastName\nada,${"a".repeat(1_000_000)},ada@example.com,Ada,L\n`);
+    // THEN
+    expect(loadProblems({ users })).toEqual([
+      `${path.relative(process.cwd(), users)} row 2, column "login": "${"a".repeat(78)}… (1000000 characters) is too long: Okta allows at most 100 characters here (this has 1000000) and rejects the user at apply time. Shorten it.`,
+    ]);
+  });
+});

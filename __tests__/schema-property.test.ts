@@ -131,6 +131,25 @@ describe("OktaUserSchemaProperty", () => {
   });
 });
 
+describe("schema property indexes named like Object.prototype members", () => {
+  test("are ordinary indexes: valid, and declared once per org", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    new OktaUserSchemaProperty(stack, "a", { index: "constructor", title: "A", type: "string" });
+    new OktaUserSchemaProperty(stack, "b", { index: "constructor", title: "B", type: "string" });
+    new OktaUserSchemaProperty(stack, "c", { index: "toString", title: "C", type: "string" });
+    new OktaUserSchemaProperty(stack, "d", { index: "__proto__", title: "D", type: "string" });
+    new OktaUserBaseSchemaProperty(stack, "e", { index: "hasOwnProperty", title: "E" });
+    // THEN
+    expect(problems(stack)).toEqual([
+      'okta-dev/d: index "__proto__" is not a valid Okta variable name; start with a letter and use only letters, digits and underscores, e.g. "proto".',
+      `okta-dev/e: index "hasOwnProperty" is not one of Okta's base attributes (${OktaUserBaseSchemaProperty.BASE_INDEXES.map((i) => `"${i}"`).join(", ")}); to add an attribute of your own use OktaUserSchemaProperty.`,
+      'okta-dev/a and okta-dev/b: both declare the user schema property "constructor"; each index may be declared once per org. Remove one.',
+    ]);
+  });
+});
+
 describe("OktaUserBaseSchemaProperty", () => {
   test("renders okta_user_base_schema_property with type string by default", () => {
     // GIVEN

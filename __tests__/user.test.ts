@@ -172,6 +172,29 @@ describe("OktaUser", () => {
     ]);
   });
 
+  test("fails when a profile field is longer than Okta allows, quoting the value cut to 80 characters", () => {
+    // GIVEN
+    const stack = orgStack();
+    const local = (length: number) => `${"a".repeat(length - "@example.com".length)}@example.com`;
+    // WHEN
+    new OktaUser(stack, "long", {
+      login: local(101), email: local(101), secondEmail: local(101), firstName: "F".repeat(51), lastName: "L".repeat(51),
+      primaryPhone: "1".repeat(101), mobilePhone: "2".repeat(100_000),
+    });
+    new OktaUser(stack, "limits", { login: local(100), email: local(100), firstName: "😀".repeat(50), lastName: "L".repeat(50), mobilePhone: "2".repeat(100) });
+    // THEN
+    const cut = (value: string) => `"${value.slice(0, 78)}… (${value.length} characters)`;
+    expect(problems(stack)).toEqual([
+      `okta-dev/long: login ${cut(local(101))} is too long: Okta allows at most 100 characters in login (this has 101) and rejects the user at apply time. Shorten it.`,
+      `okta-dev/long: email ${cut(local(101))} is too long: Okta allows at most 100 characters in email (this has 101) and rejects the user at apply time. Shorten it.`,
+      `okta-dev/long: secondEmail ${cut(local(101))} is too long: Okta allows at most 100 characters in secondEmail (this has 101) and rejects the user at apply time. Shorten it.`,
+      `okta-dev/long: firstName "${"F".repeat(51)}" is too long: Okta allows at most 50 characters in firstName (this has 51) and rejects the user at apply time. Shorten it.`,
+      `okta-dev/long: lastName "${"L".repeat(51)}" is too long: Okta allows at most 50 characters in lastName (this has 51) and rejects the user at apply time. Shorten it.`,
+      `okta-dev/long: primaryPhone ${cut("1".repeat(101))} is too long: Okta allows at most 100 characters in primaryPhone (this has 101) and rejects the user at apply time. Shorten it.`,
+      `okta-dev/long: mobilePhone ${cut("2".repeat(100_000))} is too long: Okta allows at most 100 characters in mobilePhone (this has 100000) and rejects the user at apply time. Shorten it.`,
+    ]);
+  });
+
   test("fails when two users share a login, whatever the case", () => {
     // GIVEN
     const stack = orgStack();
@@ -251,6 +274,24 @@ describe("customProfile is typed against the org's schema properties", () => {
       'okta-dev/bird: customProfile.tags is "c"; the schema property allows only "a", "b".',
       'okta-dev/bird: customProfile has no "customer_reference_number", which okta-dev/crn declares required: Okta rejects the user at apply time. Add customProfile.customer_reference_number.',
     ]);
+  });
+
+  test("a required property named like an Object.prototype member is required like any other", () => {
+    // GIVEN
+    const stack = orgStack();
+    for (const index of ["constructor", "toString", "hasOwnProperty"]) {
+      new OktaUserSchemaProperty(stack, `p_${index}`, { index, title: index, type: "string", required: true });
+    }
+    // WHEN
+    new OktaUser(stack, "bird", bird);
+    new OktaUser(stack, "tree", { ...bird, login: "tree@example.com", customProfile: { constructor: "c", toString: "t", hasOwnProperty: "h" } });
+    // THEN
+    expect(problems(stack)).toEqual([
+      'okta-dev/bird: customProfile has no "constructor", which okta-dev/p_constructor declares required: Okta rejects the user at apply time. Add customProfile.constructor.',
+      'okta-dev/bird: customProfile has no "toString", which okta-dev/p_toString declares required: Okta rejects the user at apply time. Add customProfile.toString.',
+      'okta-dev/bird: customProfile has no "hasOwnProperty", which okta-dev/p_hasOwnProperty declares required: Okta rejects the user at apply time. Add customProfile.hasOwnProperty.',
+    ]);
+    expect(synthJson(stack).resource.okta_user.tree.custom_profile_attributes).toBe('{"constructor":"c","toString":"t","hasOwnProperty":"h"}');
   });
 
   test("fails when an integer property gets a fraction or an array property a scalar", () => {

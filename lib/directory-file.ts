@@ -2,12 +2,13 @@ import { Construct } from "constructs";
 import { Annotations } from "cdktf";
 import { OktaGroup, OktaGroupProps } from "./group";
 import { USER_STATUSES, isEmail, isLogin, isTerraformName } from "./private/checks";
-import { SourceRow, SourceTable, locate, readTable } from "./private/directory-file-read";
+import { SourceRow, SourceTable, TableKind, locate, readTable } from "./private/directory-file-read";
 import { OktaSynthError, messages } from "./private/errors";
+import { LimitedProfileField, PROFILE_MAX_LENGTHS, overLength } from "./private/rules";
 import { suggest } from "./private/validator/suggest";
 import { CustomProfileValue, OktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES, UserStatus } from "./user";
 
-/** The files loadDirectory reads; each may be .csv, .json, .yaml or .yml. */
+/** The files loadDirectory reads; each may be .csv, .json, .yaml or .yml, in UTF-8 (a byte order mark is allowed). */
 export interface DirectoryFiles {
   /**
    * People, one per row (CSV) or entry (a JSON/YAML list of objects). Required columns: login, email,
@@ -52,6 +53,16 @@ const SNAKE_CASE: ReadonlyMap<string, string> = new Map([
 ]);
 /** At most this many problems are listed; the error says how many more there were. */
 const MAX_LISTED_PROBLEMS = 200;
+/**
+ * Rejected wherever it names a field: no Okta attribute is called so (names start with a letter), and
+ * the objects rows are read into would not keep it as data (an assignment sets their prototype).
+ */
+const PROTO_KEY = "__proto__";
+/** Ids a construct cannot have: the constructs library keeps children in a plain object, where these are Object.prototype's. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const USERS_FILE: TableKind = { name: "users", required: REQUIRED_USER_COLUMNS, columns: [...USER_COLUMNS, "customProfile"], isColumn: isUserColumn };
+const GROUPS_FILE: TableKind = { name: "groups", required: REQUIRED_GROUP_COLUMNS, columns: GROUP_COLUMNS, isColumn: (c) => GROUP_COLUMNS.includes(c) };
 
 /**
  * The construct id of a user whose row has no id: the login in lower case, with "@" written "_at_" and
@@ -67,16 +78,16 @@ export function userIdFromLogin(login: string): string {
  * Loads users and groups from CSV, JSON or YAML files into OktaUser and OktaGroup constructs in
  * `scope`, with explicit memberships from the users file's groups column.
  *
- * Every file is checked before anything is created: missing or unknown columns, missing values, login,
- * email and status syntax, duplicate ids, logins and group names, and memberships naming a group the
- * groups file does not define. All problems are thrown together as one OktaSynthError, each naming the
+ * Every file is checked before anything is created: encoding, missing or unknown columns, missing values,
+ * login, email and status syntax, the lengths Okta allows, duplicate ids, logins and group names, and
+ * memberships naming a group the groups file does not define. All problems are thrown together as one OktaSynthError, each naming the
  * file, row and column. The constructs run their own checks at synth as usual (e.g. custom attributes
  * against the org's declared schema properties).
  */
 export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDirectory {
   const problems: string[] = [];
-  const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, problems);
-  const usersTable = files.users === undefined ? undefined : readTable(files.users, problems);
+  const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, GROUPS_FILE, problems);
+  const usersTable = files.users === undefined ? undefined : readTable(files.users, USERS_FILE, problems);
   const groupRows = groupsTable ? checkGroups(groupsTable, problems) : [];
   const knownGroups = new Set(groupRows.map((g) => g.id));
   const derivedIds: string[] = [];
@@ -140,7 +151,7 @@ class RowReader {
 
   /** A string value, or undefined when absent (an empty CSV cell is absent). */
   public text(column: string, required = false): string | undefined {
-    const value = this.row.values[column];
+    const value = cell(this.row, column);
     if (value === undefined || value === null || value === "") {
       if (required) this.problem(messages.directoryMissingValue(this.where(column)));
       return undefined;
@@ -151,21 +162,42 @@ class RowReader {
     }
     return value;
   }
+
+  /** Whether a value fits Okta's maximum length for the field; adds the problem when it does not. */
+  public fits(field: LimitedProfileField, value: string | undefined): value is string {
+    if (value === undefined) return false;
+    const length = overLength(field, value);
+    if (length !== undefined) this.problem(messages.directoryTooLong(this.where(field), value, length, PROFILE_MAX_LENGTHS[field]));
+    return length === undefined;
+  }
+}
+
+/** The row's value in a column, looked up as an own key ("constructor" is no column of any row). */
+function cell(row: SourceRow, column: string): unknown {
+  return Object.hasOwn(row.values, column) ? row.values[column] : undefined;
+}
+
+function isProtoKey(column: string): boolean {
+  return column === PROTO_KEY || column === `${CUSTOM_PREFIX}${PROTO_KEY}`;
 }
 
 /** Columns the header (CSV) or each entry (JSON/YAML) must have, and columns nobody knows. */
 function checkColumns(table: SourceTable, required: readonly string[], isKnown: (column: string) => boolean, candidates: readonly string[], problems: string[]): void {
   const noun = table.format === "csv" ? "column" : "field";
-  const report = (where: string, column: string) =>
-    problems.push(messages.directoryUnknownColumn(where, noun, SNAKE_CASE.get(column) ?? suggest(column, candidates), candidates));
+  const check = (row: number, column: string) => {
+    if (isProtoKey(column)) problems.push(messages.directoryProtoKey(locate(table, row, column)));
+    else if (!isKnown(column)) {
+      problems.push(messages.directoryUnknownColumn(locate(table, row, column), noun, SNAKE_CASE.get(column) ?? suggest(column, candidates), candidates));
+    }
+  };
   if (table.format === "csv") {
     const missing = required.filter((column) => !table.header.includes(column));
     if (missing.length > 0) problems.push(messages.directoryMissingColumns(table.file, missing));
-    for (const column of table.header) if (!isKnown(column)) report(locate(table, 1, column), column);
+    for (const column of table.header) check(1, column);
     return;
   }
   for (const { row, values } of table.rows) {
-    for (const column in values) if (!isKnown(column)) report(locate(table, row, column), column);
+    for (const column of Object.keys(values)) check(row, column);
   }
 }
 
@@ -190,6 +222,7 @@ function checkGroups(table: SourceTable, problems: string[]): GroupRow[] {
     if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(messages.directoryBadId(r.where("renamedFrom"), renamedFrom));
     if (id !== undefined) {
       if (!isTerraformName(id)) r.problem(messages.directoryBadId(r.where("id"), id));
+      else if (PROTOTYPE_NAMES.has(id)) r.problem(messages.directoryPrototypeId(r.where("id"), id));
       const first = ids.claim(id, row.row);
       if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("id"), id, first, "group ids become Terraform addresses (okta_group.<id>)"));
     }
@@ -211,7 +244,7 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
   const candidates = table.format === "csv" ? USER_COLUMNS : [...USER_COLUMNS, "customProfile"];
   checkColumns(table, REQUIRED_USER_COLUMNS, (c) => isUserColumn(c, table.format), candidates, problems);
   const required = requiredIn(table);
-  const customColumns = table.header.filter((c) => c.startsWith(CUSTOM_PREFIX));
+  const customColumns = table.header.filter((c) => c.startsWith(CUSTOM_PREFIX) && !isProtoKey(c));
   const profileColumns = PROFILE_COLUMNS.filter((c) => table.format !== "csv" || table.header.includes(c));
   const ids = new FirstUse();
   const logins = new FirstUse();
@@ -227,8 +260,10 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
     const importId = r.text("importId");
     const renamedFrom = r.text("renamedFrom");
     if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(messages.directoryBadId(r.where("renamedFrom"), renamedFrom));
-    if (login !== undefined && !isLogin(login)) r.problem(messages.directoryBadLogin(r.where("login"), login));
-    if (email !== undefined && !isEmail(email)) r.problem(messages.directoryBadEmail(r.where("email"), email));
+    if (r.fits("login", login) && !isLogin(login)) r.problem(messages.directoryBadLogin(r.where("login"), login));
+    if (r.fits("email", email) && !isEmail(email)) r.problem(messages.directoryBadEmail(r.where("email"), email));
+    r.fits("firstName", firstName);
+    r.fits("lastName", lastName);
     if (status !== undefined && !(USER_STATUSES as readonly string[]).includes(status)) {
       r.problem(messages.directoryNotInEnum(r.where("status"), status, USER_STATUSES));
     }
@@ -238,9 +273,11 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
       const value = r.text(column);
       if (value !== undefined) profile[column] = value;
     }
-    if (profile.secondEmail !== undefined && !isEmail(profile.secondEmail)) {
+    if (r.fits("secondEmail", profile.secondEmail) && !isEmail(profile.secondEmail)) {
       r.problem(messages.directoryBadEmail(r.where("secondEmail"), profile.secondEmail));
     }
+    r.fits("primaryPhone", profile.primaryPhone);
+    r.fits("mobilePhone", profile.mobilePhone);
     const customProfile = readCustomProfile(r, row, customColumns, table.format);
 
     const id = readId(r, login, ids, row.row);
@@ -275,8 +312,8 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
 /** The id column, or the id derived from the login; checked for syntax and uniqueness in the file. */
 function readId(r: RowReader, login: string | undefined, ids: FirstUse, row: number): string | undefined {
   const given = r.text("id");
-  if (given !== undefined && !isTerraformName(given)) {
-    r.problem(messages.directoryBadId(r.where("id"), given));
+  if (given !== undefined && (!isTerraformName(given) || PROTOTYPE_NAMES.has(given))) {
+    r.problem(isTerraformName(given) ? messages.directoryPrototypeId(r.where("id"), given) : messages.directoryBadId(r.where("id"), given));
     return undefined;
   }
   const id = given ?? (login === undefined ? undefined : userIdFromLogin(login));
@@ -292,32 +329,32 @@ function readId(r: RowReader, login: string | undefined, ids: FirstUse, row: num
   return id;
 }
 
+/** Custom attributes from `custom.<index>` columns and (JSON/YAML) a customProfile object; `__proto__` was reported with the columns. */
 function readCustomProfile(r: RowReader, row: SourceRow, customColumns: readonly string[], format: SourceTable["format"]): Record<string, CustomProfileValue> | undefined {
-  let profile: Record<string, CustomProfileValue> | undefined;
+  const entries: [string, CustomProfileValue][] = [];
   const add = (index: string, column: string, value: unknown) => {
     if (value === undefined || value === null || value === "") return;
     if (!isCustomValue(value)) {
       r.problem(messages.directoryBadCustomValue(r.where(column), value));
       return;
     }
-    (profile ??= {})[index] = value;
+    entries.push([index, value]);
   };
-  if (format === "csv") {
-    for (const column of customColumns) add(column.slice(CUSTOM_PREFIX.length), column, row.values[column]);
-    return profile;
-  }
-  for (const column in row.values) {
-    if (column.startsWith(CUSTOM_PREFIX)) add(column.slice(CUSTOM_PREFIX.length), column, row.values[column]);
-  }
-  const nested = row.values.customProfile;
+  const columns = format === "csv" ? customColumns : Object.keys(row.values).filter((c) => c.startsWith(CUSTOM_PREFIX) && !isProtoKey(c));
+  for (const column of columns) add(column.slice(CUSTOM_PREFIX.length), column, cell(row, column));
+  const nested = cell(row, "customProfile");
   if (nested !== undefined && nested !== null) {
     if (typeof nested !== "object" || Array.isArray(nested)) {
       r.problem(messages.directoryNotAnObject(r.where("customProfile"), nested));
     } else {
-      for (const [index, value] of Object.entries(nested)) add(index, `customProfile.${index}`, value);
+      for (const [index, value] of Object.entries(nested)) {
+        if (index === PROTO_KEY) r.problem(messages.directoryProtoKey(r.where(`customProfile.${index}`)));
+        else add(index, `customProfile.${index}`, value);
+      }
     }
   }
-  return profile;
+  // Object.fromEntries defines own keys, whatever their names: nothing is lost or inherited.
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 function isCustomValue(value: unknown): value is CustomProfileValue {
@@ -328,7 +365,7 @@ function isCustomValue(value: unknown): value is CustomProfileValue {
 
 /** Group ids from the groups column: ";"-separated text, or a JSON/YAML list of strings. */
 function readGroupIds(r: RowReader, row: SourceRow, knownGroups: ReadonlySet<string>): string[] {
-  const value = row.values[GROUPS_COLUMN];
+  const value = cell(row, GROUPS_COLUMN);
   if (value === undefined || value === null) return [];
   const listed = typeof value === "string" ? value.split(GROUP_SEPARATOR) : value;
   if (!Array.isArray(listed) || !listed.every((id) => typeof id === "string")) {

@@ -2,8 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { parse as parseYaml } from "yaml";
-import { messages } from "./errors";
+import { YAMLParseError, parse as parseYaml } from "yaml";
+import { SHOWN_LENGTH, messages, show } from "./errors";
 
 /** One record of a directory file: a CSV row, or an entry of a JSON/YAML list. */
 export interface SourceRow {
@@ -24,15 +24,31 @@ export interface SourceTable {
   readonly rows: readonly SourceRow[];
 }
 
+/** What a file is read as: which columns make it that kind of file. */
+export interface TableKind {
+  /** "users" or "groups", as messages name the file. */
+  readonly name: string;
+  /** The columns every file of this kind has, as messages list them. */
+  readonly required: readonly string[];
+  /** Every column (CSV) or field (JSON/YAML) of this kind of file. */
+  readonly columns: readonly string[];
+  /** Whether a column or field belongs to this kind of file. */
+  isColumn(column: string, format: SourceTable["format"]): boolean;
+}
+
 /** Where a problem is: `users.csv row 7, column "email"` or `users.yaml entry 3, field "email"`. */
 export function locate(table: Pick<SourceTable, "file" | "format">, row: number, column?: string): string {
   const csv = table.format === "csv";
   const at = `${table.file} ${csv ? "row" : "entry"} ${row}`;
-  return column === undefined ? at : `${at}, ${csv ? "column" : "field"} ${JSON.stringify(column)}`;
+  return column === undefined ? at : `${at}, ${csv ? "column" : "field"} ${show(column)}`;
 }
 
-/** Reads and parses a file; on failure adds the problem and returns undefined. */
-export function readTable(file: string, problems: string[]): SourceTable | undefined {
+/**
+ * Reads and parses a file as UTF-8 (a byte order mark is dropped, in every format); on failure adds the
+ * problem and returns undefined. A file none of whose columns belong to `kind` (a wrong path, or a link
+ * to another file) is reported without showing any of its content.
+ */
+export function readTable(file: string, kind: TableKind, problems: string[]): SourceTable | undefined {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
   const extension = path.extname(file).toLowerCase();
   const format = extension === ".csv" ? "csv" : extension === ".json" ? "json" : extension === ".yaml" || extension === ".yml" ? "yaml" : undefined;
@@ -40,19 +56,78 @@ export function readTable(file: string, problems: string[]): SourceTable | undef
     problems.push(messages.directoryFileExtension(shown, extension));
     return undefined;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (error) {
     problems.push(messages.directoryFileUnreadable(shown, (error as Error).message));
     return undefined;
   }
+  let text: string;
   try {
-    return format === "csv" ? readCsv(shown, text, problems) : readList(shown, format, text, problems);
-  } catch (error) {
-    problems.push(messages.directoryFileSyntax(shown, (error as Error).message));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = position(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, bad)));
+    problems.push(messages.directoryNotUtf8(shown, line, column, bytes[bad], format === "csv"));
     return undefined;
   }
+  try {
+    return format === "csv" ? readCsv(shown, kind, text, problems) : readList(shown, kind, format, text, problems);
+  } catch (error) {
+    problems.push(messages.directoryFileSyntax(shown, syntaxReason(error, text)));
+    return undefined;
+  }
+}
+
+/**
+ * The parser's reason without the file's content, which may be anything (a path pointing at the wrong
+ * file): a YAML error's position instead of its excerpt of the line, and text another parser quotes
+ * (csv-parse quotes the whole field) cut like every value in these messages.
+ */
+function syntaxReason(error: unknown, text: string): string {
+  if (error instanceof YAMLParseError) {
+    const { line, column } = position(text.slice(0, error.pos[0]));
+    return `${error.message} at line ${line}, column ${column}`;
+  }
+  return (error as Error).message.replace(/"([^"]*)"/g, (quoted, inner: string) => (quoted.length <= SHOWN_LENGTH ? quoted : show(inner)));
+}
+
+/** The 1-based line and column just after `before`, the text that precedes a position. */
+function position(before: string): { line: number; column: number } {
+  const lineStart = before.lastIndexOf("\n") + 1;
+  let line = 1;
+  for (let at = before.indexOf("\n"); at !== -1; at = before.indexOf("\n", at + 1)) line++;
+  return { line, column: before.length - lineStart + 1 };
+}
+
+/**
+ * The offset of the first byte that starts no valid UTF-8 sequence, as the WHATWG decoder (TextDecoder)
+ * judges it: no overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at];
+    if (lead < 0x80) {
+      at++;
+      continue;
+    }
+    // Trailing bytes after the lead, and the range of the first one (the later ones are 0x80-0xBF).
+    const [trailing, low, high] =
+      lead >= 0xc2 && lead <= 0xdf ? [1, 0x80, 0xbf]
+      : lead === 0xe0 ? [2, 0xa0, 0xbf]
+      : lead === 0xed ? [2, 0x80, 0x9f]
+      : lead >= 0xe1 && lead <= 0xef ? [2, 0x80, 0xbf]
+      : lead === 0xf0 ? [3, 0x90, 0xbf]
+      : lead >= 0xf1 && lead <= 0xf3 ? [3, 0x80, 0xbf]
+      : lead === 0xf4 ? [3, 0x80, 0x8f]
+      : [0, 0, 0];
+    if (trailing === 0 || !(bytes[at + 1] >= low && bytes[at + 1] <= high)) return at;
+    for (let k = 2; k <= trailing; k++) if (!(bytes[at + k] >= 0x80 && bytes[at + k] <= 0xbf)) return at;
+    at += trailing + 1;
+  }
+  return at;
 }
 
 /**
@@ -60,10 +135,14 @@ export function readTable(file: string, problems: string[]): SourceTable | undef
  * trimming and skipping in this loop is twice as fast at 100,000 rows, and counting the newlines inside
  * quoted cells gives each record the line it starts on.
  */
-function readCsv(file: string, text: string, problems: string[]): SourceTable {
+function readCsv(file: string, kind: TableKind, text: string, problems: string[]): SourceTable | undefined {
   const table = { file, format: "csv" as const };
-  const records: string[][] = parseCsv(text, { bom: true, relax_column_count: true });
+  const records: string[][] = parseCsv(text, { relax_column_count: true });
   const header = (records[0] ?? []).map((column) => column.trim());
+  if (header.length > 0 && !header.some((column) => belongs(kind, column, "csv"))) {
+    problems.push(messages.directoryNotThatKind(file, kind.name, "csv", kind.required));
+    return undefined;
+  }
   const seen = new Set<string>();
   for (const column of header) {
     if (seen.has(column)) problems.push(messages.directoryDuplicateColumn(locate(table, 1, column)));
@@ -99,20 +178,36 @@ function newlines(record: readonly string[]): number {
   return count;
 }
 
-function readList(file: string, format: "json" | "yaml", text: string, problems: string[]): SourceTable | undefined {
-  const data: unknown = format === "json" ? JSON.parse(text) : parseYaml(text);
+function readList(file: string, kind: TableKind, format: "json" | "yaml", text: string, problems: string[]): SourceTable | undefined {
+  const data: unknown = format === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
   const table = { file, format };
   if (!Array.isArray(data)) {
     problems.push(messages.directoryNotAList(file));
     return undefined;
   }
+  const isEntry = (entry: unknown): entry is Record<string, unknown> => typeof entry === "object" && entry !== null && !Array.isArray(entry);
+  if (data.length > 0 && !data.some((entry) => isEntry(entry) && Object.keys(entry).some((field) => belongs(kind, field, format)))) {
+    problems.push(messages.directoryNotThatKind(file, kind.name, format, kind.required));
+    return undefined;
+  }
   const rows: SourceRow[] = [];
   data.forEach((entry: unknown, index) => {
-    if (typeof entry === "object" && entry !== null && !Array.isArray(entry)) {
-      rows.push({ row: index + 1, values: entry as Record<string, unknown> });
+    if (isEntry(entry)) {
+      rows.push({ row: index + 1, values: entry });
     } else {
       problems.push(messages.directoryEntryNotObject(locate(table, index + 1), entry));
     }
   });
   return { ...table, header: [], rows };
+}
+
+/**
+ * Whether a column is one of the kind's, or the same but for case and separators ("First Name",
+ * "first_name"): then the file is that kind of file with a misspelt column, reported as such.
+ */
+function belongs(kind: TableKind, column: string, format: SourceTable["format"]): boolean {
+  if (kind.isColumn(column, format)) return true;
+  const loose = (name: string) => name.toLowerCase().replace(/[\s_.-]/g, "");
+  const wanted = loose(column);
+  return kind.columns.some((known) => loose(known) === wanted);
 }

@@ -44,7 +44,7 @@ export const messages = {
   tooLong: (path: string, field: string, value: string, bytes: number, max: number) =>
     `${path}: ${field} ${show(value)} is ${bytes} bytes long; Okta allows at most ${max} bytes. Shorten it.`,
   profileTooLong: (path: string, field: string, value: string, length: number, max: number) =>
-    `${path}: ${field} ${show(value)} is ${length} characters long; Okta allows at most ${max} characters in ${field} and rejects the user at apply time. Shorten it.`,
+    `${path}: ${field} ${show(value)} is too long: Okta allows at most ${max} characters in ${field} (this has ${length}) and rejects the user at apply time. Shorten it.`,
   badLogin: (path: string, login: string) =>
     `${path}: login ${show(login)} is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
   badEmail: (path: string, field: string, email: string) =>
@@ -138,8 +138,8 @@ export const messages = {
     `${file}: ${extension ? `files ending ${show(extension)} are` : "a file without an extension is"} not supported; use a .csv, .json, .yaml or .yml file.`,
   directoryFileUnreadable: (file: string, reason: string) => `${file}: cannot be read (${reason}); check the path.`,
   directoryFileSyntax: (file: string, reason: string) => `${file}: cannot be parsed: ${reason}. Fix the syntax.`,
-  directoryNotUtf8: (file: string, line: number, column: number, byte: number) =>
-    `${file} line ${line}, column ${column}: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8 (in Excel: "CSV UTF-8").`,
+  directoryNotUtf8: (file: string, line: number, column: number, byte: number, csv: boolean) =>
+    `${file} line ${line}, column ${column}: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8${csv ? ' (in Excel: "CSV UTF-8")' : ""}.`,
   directoryNotThatKind: (file: string, kind: string, format: "csv" | "json" | "yaml", columns: readonly string[]) =>
     `${file}: not a ${kind} file: ${format === "csv" ? "its first line names none of the columns" : "its entries have none of the fields"} of a ${kind} file (${columns.map((c) => show(c)).join(", ")}), so none of its content is shown. Check that the ${kind} path names the right file (a symbolic link is read as the file it points to).`,
   directoryNotAList: (file: string) =>
@@ -166,11 +166,13 @@ export const messages = {
   directoryBadEmail: (where: string, email: string) =>
     `${where}: ${show(email)} is not a valid email address; use the form "name@example.com".`,
   directoryTooLong: (where: string, value: string, length: number, max: number) =>
-    `${where}: ${show(value)} is ${length} characters long; Okta allows at most ${max} characters here and rejects the user at apply time. Shorten it.`,
+    `${where}: ${show(value)} is too long: Okta allows at most ${max} characters here (this has ${length}) and rejects the user at apply time. Shorten it.`,
   directoryNotInEnum: (where: string, value: string, allowed: readonly string[]) =>
     `${where}: ${show(value)} is not allowed; use one of ${oneOf(allowed)}.`,
   directoryBadId: (where: string, id: string) =>
     `${where}: ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes; use e.g. ${show(suggestAddress(id))}.`,
+  directoryPrototypeId: (where: string, id: string) =>
+    `${where}: ${show(id)} cannot be an id: the constructs library keeps a scope's children in a plain object, where ${show(id)} is taken by JavaScript's Object.prototype. Choose another id, e.g. the employee number.`,
   directoryDuplicate: (where: string, value: string, firstRow: number, why: string) =>
     `${where}: ${show(value)} is already used on row ${firstRow}; ${why}. Remove one of the rows or change the value.`,
   directoryDuplicateDerivedId: (where: string, id: string, firstRow: number) =>

@@ -13,7 +13,7 @@ import {
   SCHEMA_UNIQUENESS,
   SchemaOneOf,
 } from "../schema-property";
-import type { CustomProfileValue, OktaUser } from "../user";
+import type { CustomProfileValue, OktaUser, OktaUserProps } from "../user";
 import { LIMITS, MAX_LOGIN_LENGTH, checkNotEmpty, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
 import { messages } from "./errors";
 
@@ -26,25 +26,68 @@ function checkBytes(problems: string[], path: string, field: string, value: stri
 }
 
 /**
- * Login and email syntax, names, status. `customLoginPattern`: the org declares its own login pattern,
- * so logins need not be email addresses (only not empty, at most 100 characters).
+ * The profile fields whose maximum length Okta documents, in characters; the other base attributes
+ * document none (the login's minimum of 5 is left to its pattern: Okta lifts it for the pattern ".+").
+ * @see https://developer.okta.com/docs/reference/api/schemas/#user-profile-base-subschema
+ */
+export const PROFILE_MAX_LENGTHS = {
+  login: MAX_LOGIN_LENGTH,
+  email: 100,
+  secondEmail: 100,
+  firstName: 50,
+  lastName: 50,
+  primaryPhone: 100,
+  mobilePhone: 100,
+} as const satisfies { readonly [K in keyof OktaUserProps]?: number };
+
+/** A profile field with a documented maximum length. */
+export type LimitedProfileField = keyof typeof PROFILE_MAX_LENGTHS;
+
+/**
+ * The length of a value longer than Okta allows in the field, or undefined when it fits. Characters
+ * are counted as JSON Schema's maxLength counts them: code points (an emoji is one).
+ */
+export function overLength(field: LimitedProfileField, value: string): number | undefined {
+  const max = PROFILE_MAX_LENGTHS[field];
+  if (value.length <= max) return undefined;
+  let length = 0;
+  for (const _ of value) length++;
+  return length > max ? length : undefined;
+}
+
+/**
+ * Lengths, login and email syntax, names, status. `customLoginPattern`: the org declares its own login
+ * pattern, so logins need not be email addresses (only not empty). A value too long is reported as
+ * such, and its syntax only once it fits.
  */
 export function validateUser(user: OktaUser, customLoginPattern = false): string[] {
   const problems: string[] = [];
   const path = user.node.path;
   const p = user.props;
-  if (isConcrete(p.login) && !(customLoginPattern ? p.login.trim() !== "" && p.login.length <= MAX_LOGIN_LENGTH : isLogin(p.login))) {
+  const fits = (field: LimitedProfileField, value: string | undefined): value is string => {
+    if (!isConcrete(value)) return false;
+    const length = overLength(field, value);
+    if (length === undefined) return true;
+    problems.push(messages.profileTooLong(path, field, value, length, PROFILE_MAX_LENGTHS[field]));
+    return false;
+  };
+  if (fits("login", p.login) && !(customLoginPattern ? p.login.trim() !== "" : isLogin(p.login))) {
     problems.push(messages.badLogin(path, p.login));
   }
-  if (isConcrete(p.email) && !isEmail(p.email)) problems.push(messages.badEmail(path, "email", p.email));
-  if (isConcrete(p.secondEmail) && !isEmail(p.secondEmail)) problems.push(messages.badEmail(path, "secondEmail", p.secondEmail));
-  problems.push(...checkNotEmpty(path, "firstName", p.firstName));
-  problems.push(...checkNotEmpty(path, "lastName", p.lastName));
+  if (fits("email", p.email) && !isEmail(p.email)) problems.push(messages.badEmail(path, "email", p.email));
+  if (fits("secondEmail", p.secondEmail) && !isEmail(p.secondEmail)) problems.push(messages.badEmail(path, "secondEmail", p.secondEmail));
+  if (fits("firstName", p.firstName)) problems.push(...checkNotEmpty(path, "firstName", p.firstName));
+  if (fits("lastName", p.lastName)) problems.push(...checkNotEmpty(path, "lastName", p.lastName));
+  fits("primaryPhone", p.primaryPhone);
+  fits("mobilePhone", p.mobilePhone);
   checkEnum(problems, path, "status", p.status, USER_STATUSES);
   return problems;
 }
 
-/** customProfile against the custom schema properties declared in the same org. */
+/**
+ * customProfile against the custom schema properties declared in the same org. Keys are looked up as
+ * own keys: a property named like an Object.prototype member ("constructor") is required like any other.
+ */
 export function validateCustomProfile(user: OktaUser, declared: Map<string, OktaUserSchemaProperty>): string[] {
   const problems: string[] = [];
   const path = user.node.path;
@@ -59,7 +102,7 @@ export function validateCustomProfile(user: OktaUser, declared: Map<string, Okta
     if (problem) problems.push(problem);
   }
   for (const property of declared.values()) {
-    if (property.props.required && property.props.userType === undefined && !(property.props.index in profile)) {
+    if (property.props.required && property.props.userType === undefined && !Object.hasOwn(profile, property.props.index)) {
       problems.push(messages.missingRequiredCustom(path, property.props.index, property.node.path));
     }
   }

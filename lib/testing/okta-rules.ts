@@ -34,7 +34,7 @@ export function checkOktaWrite(org: SimulatedOrg, type: string, id: string | und
     const profile = customProfile(object);
     for (const property of org.all("okta_user_schema_property")) {
       const index = String(property.index);
-      const value = profile[index];
+      const value = Object.hasOwn(profile, index) ? profile[index] : undefined;
       if (property.required === true && (value === undefined || value === null || value === "")) {
         throw apiValidation(`${verb} user`, index, "The field cannot be left blank");
       }
