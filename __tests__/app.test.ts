@@ -143,4 +143,21 @@ describe("OktaApp", () => {
       delete process.env.OKTA_API_TOKEN;
     }
   });
+
+  test("fails on s3 backend keys", () => {
+    // GIVEN
+    const outdir = tempOutdir();
+    const result = new OktaApp({ outdir });
+    const stack = new OktaOrgStack(result, "okta-dev", { orgName: "acme-dev", environment: "dev" });
+    // WHEN
+    stack.addOverride("terraform.backend", { s3: { bucket: "state", key: "okta-dev", access_key: "AKIALITERAL", secret_key: "literal-secret" } });
+    // THEN
+    const file = path.relative(process.cwd(), `${outdir}/stacks/okta-dev/cdk.tf.json`);
+    const advice = "Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).";
+    expect(() => result.synth()).toThrow(
+      "cdktf-okta found 2 problems; nothing was written:\n" +
+        `  ${file}: terraform.backend.s3 sets access_key, a secret. ${advice}\n` +
+        `  ${file}: terraform.backend.s3 sets secret_key, a secret. ${advice}`,
+    );
+  });
 });
