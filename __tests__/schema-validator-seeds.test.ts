@@ -1,16 +1,28 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "@cdktf/hcl2json";
-import { SchemaValidator, TerraformJsonFile } from "../lib/schema-validator";
+import { SchemaValidator, TerraformJsonFile, ValidationProblem } from "../lib/schema-validator";
 
 /**
  * The complete HCL examples of the seed documents (000: Terraform Cloud post, 003: workshop,
  * 004: identity-source guide), converted with @cdktf/hcl2json and validated against
  * schema/okta.json. Examples that redefine the same resource (the workshop rewrites butterfly,
  * garden and tree, and its provider block) go into separate modules.
+ *
+ * hcl2json writes address arguments (depends_on, import "to", moved...) and variable types as
+ * interpolations ("${okta_user.tree}", "${string}"), which Terraform's JSON syntax rejects; those
+ * problems are the converter's, not the examples', and are set aside.
  */
 const SEEDS = path.join(__dirname, "fixtures", "validator", "seeds");
 const okta = SchemaValidator.fromSnapshots();
+
+/** The messages for what hcl2json wraps in ${} where Terraform's JSON syntax takes it bare. */
+const HCL2JSON_INTERPOLATION = /is an interpolation; .* takes a bare|Terraform reads a type as written/;
+
+/** The problems of converted seed files, without those hcl2json's conversion causes. */
+function examplesProblems(files: readonly TerraformJsonFile[]): ValidationProblem[] {
+  return okta.validate(files).filter((problem) => !HCL2JSON_INTERPOLATION.test(problem.message));
+}
 
 const MODULES: Record<string, readonly string[]> = {
   "terraform cloud post": ["000-tfc-01-main.tf", "000-tfc-02-dob-extension.tf", "000-tfc-03-crn-extension.tf"],
@@ -61,7 +73,7 @@ test("every seed example is in a module", () => {
 
 test.each(Object.entries(MODULES))("the %s validates without problems", async (module, names) => {
   // WHEN
-  const problems = okta.validate(await convert(module, names));
+  const problems = examplesProblems(await convert(module, names));
 
   // THEN
   expect(problems).toEqual([]);

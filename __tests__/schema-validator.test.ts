@@ -551,7 +551,7 @@ describe("references", () => {
 });
 
 describe("meta-arguments", () => {
-  test("depends_on takes references to declared objects, as cdktf or hcl2json writes them", () => {
+  test("depends_on takes bare references to declared objects, as cdktf writes them, and rejects interpolations", () => {
     // WHEN
     const problems = validate({
       variable: { domain: {} },
@@ -567,6 +567,12 @@ describe("meta-arguments", () => {
 
     // THEN
     expect(problems).toEqual([
+      {
+        file: FILE,
+        path: "resource.okta_user.bird.depends_on[1]",
+        address: "okta_user.bird",
+        message: 'depends_on entry "${okta_group.garden}" is an interpolation; depends_on takes a bare address: write "okta_group.garden".',
+      },
       {
         file: FILE,
         path: "resource.okta_user.tree.depends_on[0]",
@@ -643,6 +649,11 @@ describe("meta-arguments", () => {
         "resource.okta_user.bird.lifecycle.ignore_changes[0]",
         'ignore_changes entry "stauts" is not an argument of okta_user. Did you mean "status"? Fix or remove the entry.',
       ],
+      ["resource.okta_user.bird.lifecycle.ignore_changes[1]", 'ignore_changes entry "${status}" is an interpolation; ignore_changes takes a bare argument name: write "status".'],
+      [
+        "resource.okta_user.bird.lifecycle.ignore_changes[2]",
+        'ignore_changes entry "password_hash[0].value" indexes "password_hash", which is a set: its elements have no index. Ignore the whole of "password_hash" instead.',
+      ],
       [
         "resource.okta_user.bird.lifecycle.replace_triggered_by[1]",
         '"replace_triggered_by[1]" must be a reference to a managed resource or one of its attributes, such as "okta_user.bird", received "var.trigger". Write the address without quotes inside it, e.g. "okta_user.bird".',
@@ -654,6 +665,10 @@ describe("meta-arguments", () => {
       [
         "resource.okta_user.bird.lifecycle.precondition[0].error_message",
         'missing required argument "error_message" in lifecycle block "precondition": it needs a string (numbers and bools are converted). Add "error_message".',
+      ],
+      [
+        "resource.okta_user.leaf.lifecycle[0].ignore_changes",
+        '"ignore_changes" "${all}" is an interpolation; ignore_changes takes "all" or a JSON array of bare argument names: write "all".',
       ],
       [
         "resource.okta_user.root.lifecycle.ignore_changes",
@@ -691,6 +706,7 @@ describe("meta-arguments", () => {
 
     // THEN
     expect(problems.map((problem) => [problem.address, problem.message])).toEqual([
+      ["okta_user.c", '"provider" "${okta.preview}" is an interpolation; "provider" takes a bare provider configuration name: write "okta.preview".'],
       [
         "okta_user.d",
         'provider "okta.prod" is not configured: no provider "okta" block has alias "prod" (configured are "okta.preview"). Add a provider block with "alias": "prod" or fix the reference.',
@@ -787,12 +803,13 @@ describe("meta-arguments", () => {
         "resource.okta_user.leaf.dynamic.password_hash.content.value",
         'reference "hash.value" points to resource hash.value, which is not declared in this module (the *.tf.json files of this directory). Declare it or fix the reference.',
       ],
+      ["resource.okta_user.root.dynamic.password_hash[0].iterator", '"iterator" "${hash}" is an interpolation; a dynamic block\'s iterator takes a bare name: write "hash".'],
     ]);
   });
 });
 
 describe("top-level blocks", () => {
-  test("import needs a declared resource address and an id", () => {
+  test("import needs a bare, declared resource address, an id, and one import block per address", () => {
     // WHEN
     const problems = validate({
       resource: { okta_user: { tree: user(), trees: user({ for_each: "${toset([\"00u4\", \"00u5\"])}" }) } },
@@ -808,6 +825,7 @@ describe("top-level blocks", () => {
 
     // THEN
     expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      ["import[1].to", 'import "to" "${okta_user.tree}" is an interpolation; import "to" takes a bare address: write "okta_user.tree".'],
       [
         "import[2].to",
         'import "to" points to okta_user.bush, which is not declared in this module (the *.tf.json files of this directory). Declare that resource, so the imported object has a configuration, or fix the address.',
@@ -817,10 +835,14 @@ describe("top-level blocks", () => {
         '"import.to" must be a reference to a managed resource, such as "okta_user.bird", received "data.okta_user.x". Write the address without quotes inside it, e.g. "okta_user.bird".',
       ],
       ["import[4].id", 'an import block needs "id" (the Okta id of the existing object), received neither "id" nor "identity". Add "id".'],
+      [
+        "import[4].to",
+        'import "to" okta_user.tree is imported twice: the import block at import[0] imports it too, and Terraform allows one import block per resource instance. Remove one of them.',
+      ],
     ]);
   });
 
-  test("moved needs addresses, and its source must be gone unless the resource gained count or for_each", () => {
+  test("moved needs addresses, its source must be gone unless the resource gained count or for_each, and one object moves to one address", () => {
     // WHEN
     const problems = validate({
       resource: { okta_user: { bird: user(), tree: user(), counted: { ...user(), count: 2 } } },
@@ -838,6 +860,10 @@ describe("top-level blocks", () => {
       [
         "moved[1].from",
         'moved "from" names okta_user.tree, which is still declared in this module; Terraform rejects moving an object that still exists. Remove the declaration of okta_user.tree or fix "from".',
+      ],
+      [
+        "moved[1].from",
+        'moved "to" okta_user.bird receives okta_user.tree, but the moved block at moved[0] moves okta_user.hummingbird there: only one object can move to an address. Keep one of the two moved blocks.',
       ],
       [
         "moved[3].from",
@@ -1000,6 +1026,10 @@ describe("less common blocks and forms", () => {
 
     // THEN
     expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        "terraform[0].required_providers.okta.configuration_aliases[1]",
+        'configuration_aliases entry "${okta.other}" is an interpolation; configuration_aliases takes a bare provider configuration name: write "okta.other".',
+      ],
       ["terraform[1].required_providers", '"terraform[1].required_providers" must be a JSON object (or an array of JSON objects), received "okta". Write it as {...}.'],
       ["terraform[2].required_providers.time[0]", '"terraform[2].required_providers.time[0]" must be a JSON object (or an array of JSON objects), received "hashicorp/time". Write it as {...}.'],
       [
@@ -1107,15 +1137,31 @@ describe("Terraform JSON syntax forms", () => {
     expect(problems).toEqual([]);
   });
 
-  test("accepts every construct as hcl2json converts it from HCL", async () => {
+  test("reads every construct as hcl2json converts it from HCL, and rejects the addresses and types it wraps in ${}, as Terraform does", async () => {
     // GIVEN
     const hcl = fs.readFileSync(path.join(__dirname, "fixtures", "validator", "hcl", "every-construct.tf"), "utf8");
 
     // WHEN
     const problems = validate(await parse("every-construct.tf", hcl));
 
-    // THEN
-    expect(problems).toEqual([]);
+    // THEN only what hcl2json writes as an interpolation where Terraform's JSON syntax takes a bare address or type
+    const type = (name: string, written: string) =>
+      `"type" of var.${name} is not a type constraint: Terraform reads a type as written, so "\${...}" around it is not allowed, received "${written}". Write a type such as "string", "number", "bool", "list(string)", "map(string)" or "object({login = string})".`;
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      ["resource.okta_group.g[0].provider", '"provider" "${okta.preview}" is an interpolation; "provider" takes a bare provider configuration name: write "okta.preview".'],
+      ["resource.okta_group_memberships.m[0].depends_on[0]", 'depends_on entry "${okta_group.g}" is an interpolation; depends_on takes a bare address: write "okta_group.g".'],
+      ["resource.okta_group_memberships.m[0].depends_on[1]", 'depends_on entry "${module.accounts}" is an interpolation; depends_on takes a bare address: write "module.accounts".'],
+      ["resource.okta_user_schema_property.p[0].dynamic.one_of[0].iterator", '"iterator" "${choice}" is an interpolation; a dynamic block\'s iterator takes a bare name: write "choice".'],
+      [
+        "resource.okta_user_schema_property.p[0].lifecycle[0].ignore_changes",
+        '"ignore_changes" "${all}" is an interpolation; ignore_changes takes "all" or a JSON array of bare argument names: write "all".',
+      ],
+      ["variable.org[0].type", type("org", "${string}")],
+      ["variable.props[0].type", type("props", "${map(object({ title = string }))}")],
+      ["module.accounts[0].providers.okta", 'providers entry "okta" "${okta.preview}" is an interpolation; providers takes a bare provider configuration name: write "okta.preview".'],
+      ["moved[0].from", 'moved "from" "${okta_group.old}" is an interpolation; moved "from" takes a bare address: write "okta_group.old".'],
+      ["moved[0].to", 'moved "to" "${okta_group.g[0]}" is an interpolation; moved "to" takes a bare address: write "okta_group.g[0]".'],
+    ]);
   });
 
   test("reports the array indices in paths", () => {
@@ -1129,6 +1175,209 @@ describe("Terraform JSON syntax forms", () => {
   test("rejects values where a block object is needed", () => {
     expect(validate({ resource: { okta_user: "bird" } })).toEqual([
       { file: FILE, path: "resource.okta_user", message: '"resource.okta_user" must be a JSON object (or an array of JSON objects), received "bird". Write it as {...}.' },
+    ]);
+  });
+});
+
+describe("what Terraform's JSON syntax rejects beyond the schema", () => {
+  test("address arguments take bare addresses, not interpolations", () => {
+    // WHEN
+    const problems = validate({
+      resource: { okta_group: { garden: { name: "G" }, rule: { name: "R", lifecycle: { replace_triggered_by: ["${okta_group.garden.id}"] } } } },
+      output: { id: { value: "${okta_group.garden.id}", depends_on: ["${okta_group.garden}"] } },
+      removed: [{ from: "${okta_group.legacy}", lifecycle: { destroy: false } }],
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        "resource.okta_group.rule.lifecycle.replace_triggered_by[0]",
+        'replace_triggered_by entry "${okta_group.garden.id}" is an interpolation; replace_triggered_by takes a bare address: write "okta_group.garden.id".',
+      ],
+      ["output.id.depends_on[0]", 'depends_on entry "${okta_group.garden}" is an interpolation; depends_on takes a bare address: write "okta_group.garden".'],
+      ["removed[0].from", 'removed "from" "${okta_group.legacy}" is an interpolation; removed "from" takes a bare address: write "okta_group.legacy".'],
+    ]);
+  });
+
+  test("a template must close what it opens and call functions Terraform has", () => {
+    // WHEN
+    const problems = validate({
+      variable: { env: { default: "dev" } },
+      resource: {
+        okta_group: {
+          a: { name: '${upper("garden")' },
+          b: { name: "Garden ${var.env" },
+          c: { name: "${}" },
+          d: { name: "%{ if var.env == \"dev\" }Dev" },
+          e: { name: "Dev%{ endif }" },
+          f: { name: '${fil("name.txt")}', description: '${core::upper("x")} ${provider::time::rfc3339_parse("2024-01-01T00:00:00Z").year} $${fil(1)}' },
+        },
+      },
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      ["resource.okta_group.a.name", 'the interpolation "${upper(\\"garden\\")" is never closed: the string ends before its "}". Add the "}", or write "$${" for a literal "${".'],
+      ["resource.okta_group.b.name", 'the interpolation "${var.env" is never closed: the string ends before its "}". Add the "}", or write "$${" for a literal "${".'],
+      ["resource.okta_group.c.name", 'the interpolation "${}" is empty: Terraform needs an expression between "${" and "}". Write one, or "$${}" for the literal text.'],
+      ["resource.okta_group.d.name", 'the template opens "%{ if }" but never closes it with "%{ endif }". Add "%{ endif }", or write "%%{" for a literal "%{".'],
+      ["resource.okta_group.e.name", 'the template has "%{ endif }" without an open "%{ if }" before it. Add the missing directive or remove this one (write "%%{" for a literal "%{").'],
+      [
+        "resource.okta_group.f.name",
+        'function "fil" does not exist in Terraform 1.11. Did you mean "file"? Fix the name (the functions: https://developer.hashicorp.com/terraform/language/functions).',
+      ],
+    ]);
+  });
+
+  test("a variable's type is a type constraint, and its default converts to it", () => {
+    // WHEN
+    const problems = validate({
+      variable: {
+        a: { type: "number", default: "abc" },
+        b: { type: "number", default: "42" },
+        c: { type: "list(string)", default: "bird" },
+        d: { type: "object({login = string, team = optional(string)})", default: { login: "bird", extra: 1 } },
+        e: { type: "map(object({size = number}))", default: { red: { size: 1 }, blue: { size: "big" } } },
+        f: { type: "strng" },
+        g: { type: 42 },
+      },
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      ["variable.a.default", '"default" of var.a does not convert to its type number: a number is required, received "abc". Change the default or the type.'],
+      ["variable.c.default", '"default" of var.c does not convert to its type list(string): list of string required, received "bird". Change the default or the type.'],
+      ["variable.e.default", '"default" of var.e at "blue.size" does not convert to its type map(object({size=number})): a number is required, received "big". Change the default or the type.'],
+      [
+        "variable.f.type",
+        '"type" of var.f is not a type constraint: the keyword "strng" is not a type, received "strng". Write a type such as "string", "number", "bool", "list(string)", "map(string)" or "object({login = string})".',
+      ],
+      [
+        "variable.g.type",
+        '"type" of var.g is not a type constraint: a type constraint is written as a JSON string, received 42. Write a type such as "string", "number", "bool", "list(string)", "map(string)" or "object({login = string})".',
+      ],
+    ]);
+  });
+
+  test("lifecycle, variable and output flags are literal bools", () => {
+    // WHEN
+    const problems = validate({
+      variable: { production: { type: "bool", default: true, sensitive: "${false}" } },
+      resource: {
+        okta_group: {
+          a: { name: "A", lifecycle: { prevent_destroy: "${var.production}", create_before_destroy: "true" } },
+          b: { name: "B", lifecycle: { prevent_destroy: "yes" } },
+        },
+      },
+      output: { id: { value: "${okta_group.a.id}", sensitive: 1 } },
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        "resource.okta_group.a.lifecycle.prevent_destroy",
+        '"prevent_destroy" in lifecycle must be a literal true or false, received "${var.production}": Terraform reads it before it evaluates any expression, so it cannot be an interpolation. Write true or false.',
+      ],
+      ["resource.okta_group.b.lifecycle.prevent_destroy", '"prevent_destroy" in lifecycle must be true or false (or the string "true" or "false"), received "yes". Write true or false.'],
+      [
+        "variable.production.sensitive",
+        '"sensitive" in variable must be a literal true or false, received "${false}": Terraform reads it before it evaluates any expression, so it cannot be an interpolation. Write true or false.',
+      ],
+      ["output.id.sensitive", '"sensitive" in output must be true or false (or the string "true" or "false"), received 1. Write true or false.'],
+    ]);
+  });
+
+  test("a condition refers to something, and a validation to its variable", () => {
+    // WHEN
+    const problems = validate({
+      variable: {
+        name: { default: "G", validation: [{ condition: "${length(var.name) > 0}", error_message: "Empty." }] },
+        other: { default: "x", validation: { condition: "${var.name != \"\"}", error_message: "No." } },
+      },
+      resource: {
+        okta_group: {
+          g: {
+            name: "${var.name}",
+            lifecycle: { precondition: [{ condition: "${1 < 2}", error_message: "Never." }], postcondition: [{ condition: "${self.id != \"\"}", error_message: "No id." }] },
+          },
+        },
+      },
+      output: { id: { value: "${okta_group.g.id}", precondition: [{ condition: true, error_message: "Never." }] } },
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        "resource.okta_group.g.lifecycle.precondition[0].condition",
+        "the condition of this precondition refers to nothing, so it checks nothing; Terraform rejects it. Make it refer to a resource, data source, variable or local value (in a postcondition, to self).",
+      ],
+      [
+        "variable.other.validation.condition",
+        "the condition of this validation does not refer to var.other, so it does not test the variable's value; Terraform rejects it. Refer to var.other in the condition.",
+      ],
+      [
+        "output.id.precondition[0].condition",
+        "the condition of this precondition refers to nothing, so it checks nothing; Terraform rejects it. Make it refer to a resource, data source, variable or local value (in a postcondition, to self).",
+      ],
+    ]);
+  });
+
+  test("a moved block moves an object to one address only; the same move twice is fine", () => {
+    // WHEN
+    const problems = validate({
+      resource: { okta_group: { two: { name: "2" }, three: { name: "3" } } },
+      moved: [
+        { from: "okta_group.one", to: "okta_group.two" },
+        { from: "okta_group.one", to: "okta_group.two" },
+        { from: "okta_group.one", to: "okta_group.three" },
+      ],
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        "moved[2].to",
+        'moved "from" okta_group.one moves it to okta_group.three, but the moved block at moved[0] moves it to okta_group.two: an object can move to one address only. Keep one of the two moved blocks.',
+      ],
+    ]);
+  });
+
+  test('"//" is a comment among the arguments of a body, and a label anywhere else', () => {
+    // WHEN
+    const problems = validate({
+      "//": "a comment",
+      resource: { okta_group: { "//": "a label", garden: { "//": "a comment", name: "G", lifecycle: { "//": "a comment" } } } },
+      variable: { "//": { default: 1 } },
+      locals: { "//": "a comment", a: 1 },
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        'resource.okta_group["//"]',
+        '"//" at resource.okta_group["//"] is read as a block label, not as a comment: Terraform skips "//" only among the arguments of a block body. Move the comment into a block body or remove it.',
+      ],
+      ['variable["//"]', '"//" at variable["//"] is read as a block label, not as a comment: Terraform skips "//" only among the arguments of a block body. Move the comment into a block body or remove it.'],
+    ]);
+  });
+
+  test("labels take objects or arrays of objects, and a resource takes one lifecycle block", () => {
+    // WHEN
+    const problems = validate({
+      resource: { okta_group: [[{ garden: { name: "G" } }]], okta_user: { bird: user({ lifecycle: [{ prevent_destroy: false }, { create_before_destroy: true }] }) } },
+    });
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      ["resource.okta_group[0]", '"resource.okta_group[0]" must be a JSON object (or an array of JSON objects), received [{"garden":{"name":"G"}}]. Write it as {...}.'],
+      ["resource.okta_user.bird.lifecycle", 'okta_user.bird has 2 lifecycle blocks, but Terraform allows one. Merge them into one "lifecycle" object.'],
+    ]);
+  });
+
+  test("terraform_data is checked against Terraform's built-in schema", () => {
+    expect(validate({ resource: { terraform_data: { a: { input: { x: ["${terraform_data.b.output}"] } }, b: { inputs: 1, output: 2 } } } }).map((problem) => [problem.path, problem.message])).toEqual([
+      ["resource.terraform_data.b.inputs", 'unknown argument "inputs" in terraform_data. Did you mean "input"? Rename or remove it.'],
+      ["resource.terraform_data.b.output", 'argument "output" in terraform_data is read-only (the provider computes it), received 2. Remove it.'],
     ]);
   });
 });
@@ -1157,6 +1406,46 @@ describe("validateDirectory", () => {
 
     // THEN
     expect(problems.map((problem) => [path.relative(root, problem.file), problem.path])).toEqual([["stacks/prod/cdk.tf.json", "resource.okta_group_memberships.m.users[0]"]]);
+  });
+
+  test("reads a key repeated in one JSON object as Terraform does: more blocks, or an argument set twice", () => {
+    // GIVEN text JSON.parse would silently merge
+    const root = writeTree({
+      "stack/cdk.tf.json": `{
+        "resource": {"okta_group": {"garden": {"name": "G"}, "garden": {"name": "H"}}},
+        "resource": {"okta_group": {"orchard": {"name": "O", "description": "one", "name": "P"}}},
+        "resource": {"okta_user": {"bird": {"login": "b@example.com", "email": "b@example.com", "first_name": "B", "last_name": "R",
+          "lifecycle": {"prevent_destroy": true}, "lifecycle": {"create_before_destroy": true}}}},
+        "resource": {"terraform_data": {"revision": {"input": {"version": 1, "version": 2}}}},
+        "locals": {"domain": "example.com", "domain": "example.org"},
+        "locals": {"other": 1},
+        "//": "a comment", "//": "another"
+      }`,
+    });
+
+    // WHEN
+    const problems = okta.validateDirectory(root);
+
+    // THEN
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [
+        "resource.okta_group.garden",
+        "okta_group.garden is declared twice at resource.okta_group.garden: a key is repeated in one JSON object (JSON.parse would keep only the last; Terraform reads both). Rename or remove one of them.",
+      ],
+      [
+        "locals.domain",
+        'local value "domain" is declared twice at locals.domain: a key is repeated in one JSON object (JSON.parse would keep only the last; Terraform reads both). Rename or remove one of them.',
+      ],
+      [
+        "resource.okta_group.orchard.name",
+        'argument "name" is set twice in okta_group: the JSON object has the key "name" twice (JSON.parse would keep only the last; Terraform rejects both). Remove one of them.',
+      ],
+      ["resource.okta_user.bird.lifecycle", 'okta_user.bird has 2 lifecycle blocks, but Terraform allows one. Merge them into one "lifecycle" object.'],
+      [
+        "resource.terraform_data.revision.input.version",
+        'the JSON object at resource.terraform_data.revision.input has the key "version" twice: Terraform rejects an object value that repeats an attribute (JSON.parse would keep only the last). Remove one of them.',
+      ],
+    ]);
   });
 
   test("reports unparsable files and directories without Terraform JSON", () => {

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { TerraformJsonFile, ValidationProblem } from "../../schema-validator";
+import { parseTerraformJsonText } from "./json-text";
 import { fileMessages } from "./messages";
 
 /** Directories never searched: dependencies, provider caches, version control. */
@@ -21,6 +22,7 @@ export interface ReadResult {
 /**
  * Reads the *.tf.json files a list of paths names: files as given, directories recursively.
  * Unreadable paths, unparsable files and directories without any *.tf.json file become problems.
+ * A key repeated in one JSON object is kept, as Terraform keeps it (see json-text.ts).
  */
 export function readTerraformJson(paths: readonly string[]): ReadResult {
   const files: TerraformJsonFile[] = [];
@@ -51,7 +53,7 @@ export function readTerraformJson(paths: readonly string[]): ReadResult {
         continue;
       }
       try {
-        files.push({ path: name, json: JSON.parse(text) });
+        files.push({ path: name, json: parseTerraformJsonText(text) });
       } catch (error) {
         problems.push({ file: name, path: "", message: fileMessages.notJson(error) });
       }

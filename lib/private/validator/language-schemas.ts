@@ -4,7 +4,7 @@
  * rather than expressions (depends_on, ignore_changes, import "to"...) are typed "dynamic" here
  * and checked by the module checker itself.
  */
-import { BlockTypeJson, compileBlock } from "./schema";
+import { BlockTypeJson, CompiledBlock, compileBlock } from "./schema";
 
 const OPTIONAL_STRING = { type: "string", optional: true } as const;
 const OPTIONAL_BOOL = { type: "bool", optional: true } as const;
@@ -107,6 +107,20 @@ export const REMOVED = compileBlock(
   false,
 );
 
+/** Terraform's built-in terraform_data resource (terraform.io/builtin/terraform). */
+export const TERRAFORM_DATA = compileBlock(
+  {
+    attributes: {
+      input: OPTIONAL_ANY,
+      triggers_replace: OPTIONAL_ANY,
+      output: { type: "dynamic", computed: true },
+      id: { type: "string", computed: true },
+    },
+  },
+  "terraform_data",
+  false,
+);
+
 /** The body of one dynamic block. */
 export const DYNAMIC = compileBlock(
   {
@@ -120,3 +134,13 @@ export const DYNAMIC = compileBlock(
   "dynamic block",
   false,
 );
+
+/**
+ * Arguments Terraform reads before it evaluates anything, so only a literal will do (true, false,
+ * "true", "false"), never an interpolation, by the block they belong to.
+ */
+export const LITERAL_ARGUMENTS: ReadonlyMap<CompiledBlock, ReadonlySet<string>> = new Map([
+  [RESOURCE_LIFECYCLE, new Set(["create_before_destroy", "prevent_destroy"])],
+  [VARIABLE, new Set(["sensitive", "nullable", "ephemeral"])],
+  [OUTPUT, new Set(["sensitive", "ephemeral"])],
+]);

@@ -29,8 +29,49 @@ function describe(value: unknown): string {
   if (redacting) {
     return "(sensitive value)";
   }
-  const json = JSON.stringify(value) ?? String(value);
+  const json = excerpt(value, EXCERPT_LIMIT);
   return json.length > EXCERPT_LIMIT ? `${json.slice(0, EXCERPT_LIMIT - 1)}…` : json;
+}
+
+/** Punctuation queued while a value is written out. */
+class Punctuation {
+  public constructor(public readonly text: string) {}
+}
+
+/**
+ * The start of a value's JSON text, at least `limit` characters of it when there are that many:
+ * what JSON.stringify writes, but written iteratively and stopped early, so that neither a value
+ * nested a hundred thousand levels deep nor one of a hundred megabytes costs more than its start.
+ */
+function excerpt(value: unknown, limit: number): string {
+  let text = "";
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && text.length <= limit) {
+    const item = pending.pop();
+    if (item instanceof Punctuation) {
+      text += item.text;
+    } else if (Array.isArray(item)) {
+      text += "[";
+      pending.push(new Punctuation("]"));
+      for (let index = item.length - 1; index >= 0; index--) {
+        pending.push(item[index] ?? null);
+        if (index > 0) {
+          pending.push(new Punctuation(","));
+        }
+      }
+    } else if (typeof item === "object" && item !== null) {
+      text += "{";
+      pending.push(new Punctuation("}"));
+      const keys = Object.keys(item);
+      for (let index = keys.length - 1; index >= 0; index--) {
+        pending.push((item as Record<string, unknown>)[keys[index]]);
+        pending.push(new Punctuation(`${index > 0 ? "," : ""}${JSON.stringify(keys[index])}:`));
+      }
+    } else {
+      text += JSON.stringify(item) ?? String(item);
+    }
+  }
+  return text;
 }
 
 function quoteList(names: readonly string[]): string {
@@ -95,6 +136,8 @@ export const fileMessages = {
     `no *.tf.json file in ${dir} or below it. Run "cdktf synth" first, or pass the directory that holds cdk.tf.json.`,
   notObject: (value: unknown) =>
     `a Terraform JSON file must hold one JSON object, received ${describe(value)}. Wrap the content in {...}.`,
+  tooDeep: (depth: number, limit: number) =>
+    `arrays and objects nest ${depth.toLocaleString("en-US")} levels deep here, more than the ${limit.toLocaleString("en-US")} Terraform can read: terraform 1.11 stops with a stack overflow on JSON nested about that deep. Flatten the value.`,
 };
 
 /** Messages about the structure of a Terraform JSON document. */
@@ -105,6 +148,12 @@ export const structureMessages = {
     `${what} must be a JSON object (or an array of JSON objects), received ${describe(value)}. Write it as {...}.`,
   duplicate: (what: string, file: string, path: string) =>
     `${what} is declared twice: it is also declared in ${file} at ${path}. Rename or remove one of them.`,
+  repeatedKey: (what: string, path: string) =>
+    `${what} is declared twice at ${path}: a key is repeated in one JSON object (JSON.parse would keep only the last; Terraform reads both). Rename or remove one of them.`,
+  commentAsLabel: (path: string) =>
+    `"//" at ${path} is read as a block label, not as a comment: Terraform skips "//" only among the arguments of a block body. Move the comment into a block body or remove it.`,
+  tooManyLifecycles: (owner: string, count: number) =>
+    `${owner} has ${count} lifecycle blocks, but Terraform allows one. Merge them into one "lifecycle" object.`,
   duplicateProvider: (name: string, alias: string | undefined, file: string, path: string) =>
     alias === undefined
       ? `provider "${name}" is configured twice without an alias: the other one is in ${file} at ${path}. Give one of them an "alias", or merge them.`
@@ -115,6 +164,10 @@ export const structureMessages = {
 
 /** Messages about arguments, blocks and values checked against a schema. */
 export const schemaCheckMessages = {
+  repeatedArgument: (owner: string, name: string) =>
+    `argument "${name}" is set twice in ${owner}: the JSON object has the key "${name}" twice (JSON.parse would keep only the last; Terraform rejects both). Remove one of them.`,
+  repeatedObjectKey: (path: string, key: string) =>
+    `the JSON object at ${path} has the key "${key}" twice: Terraform rejects an object value that repeats an attribute (JSON.parse would keep only the last). Remove one of them.`,
   unknownArgument: (owner: string, name: string, suggestion: string | undefined, allowed: readonly string[]) =>
     suggestion !== undefined
       ? `unknown argument "${name}" in ${owner}. Did you mean "${suggestion}"? Rename or remove it.`
@@ -151,6 +204,10 @@ export const schemaCheckMessages = {
 
 /** Messages about references inside interpolations and meta-arguments. */
 export const referenceMessages = {
+  interpolatedAddress: (what: string, value: string, argument: string, takes: string, bare: string) =>
+    `${what} ${JSON.stringify(value)} is an interpolation; ${argument} takes ${takes}: write ${JSON.stringify(bare)}.`,
+  ignoreChangesSetIndex: (entry: string, name: string) =>
+    `ignore_changes entry "${entry}" indexes "${name}", which is a set: its elements have no index. Ignore the whole of "${name}" instead.`,
   undeclared: (reference: string, what: string, suggestion: string | undefined) =>
     `reference "${reference}" points to ${what}, which is not declared in this module (the *.tf.json files of this directory).${didYouMean(suggestion, false)} Declare it or fix the reference.`,
   unknownAttribute: (reference: string, owner: string, name: string, suggestion: string | undefined, allowed: readonly string[]) =>
@@ -181,6 +238,24 @@ export const referenceMessages = {
     `ignore_changes entry "${entry}" is not an argument of ${owner}.${didYouMean(suggestion)} Fix or remove the entry.`,
 };
 
+/** Messages about templates: the strings Terraform evaluates. */
+export const templateMessages = {
+  unclosed: (text: string) =>
+    text.startsWith('"')
+      ? `the quoted string ${describe(text)} inside an interpolation is never closed. Close it with a quote, then the interpolation with "}".`
+      : `the interpolation ${describe(text)} is never closed: the string ends before its "}". Add the "}", or write "$\${" for a literal "\${".`,
+  empty: (text: string) =>
+    `the interpolation ${describe(text)} is empty: Terraform needs an expression between "\${" and "}". Write one, or "$\${}" for the literal text.`,
+  unclosedDirective: (keyword: "if" | "for") =>
+    `the template opens "%{ ${keyword} }" but never closes it with "%{ end${keyword} }". Add "%{ end${keyword} }", or write "%%{" for a literal "%{".`,
+  strayDirective: (keyword: "else" | "endif" | "endfor") =>
+    `the template has "%{ ${keyword} }" without an open "%{ ${keyword === "endfor" ? "for" : "if"} }" before it. Add the missing directive or remove this one (write "%%{" for a literal "%{").`,
+  tooDeep: (limit: number) =>
+    `the expression nests quoted strings and index expressions more than ${limit} levels deep, more than the validator checks. Simplify it.`,
+  unknownFunction: (name: string, suggestion: string | undefined) =>
+    `function "${name}" does not exist in Terraform 1.11.${didYouMean(suggestion)} Fix the name (the functions: https://developer.hashicorp.com/terraform/language/functions).`,
+};
+
 /** Messages about meta-arguments and the top-level blocks other than resources. */
 export const metaMessages = {
   count: (value: unknown) =>
@@ -206,6 +281,24 @@ export const metaMessages = {
   movedStillDeclared: (address: string) =>
     `moved "from" names ${address}, which is still declared in this module; Terraform rejects moving an object that still exists. Remove the declaration of ${address} or fix "from".`,
   moduleSource: () => `a module block needs "source", received none. Add "source" (a path or registry address).`,
+  literalBool: (owner: string, name: string, value: unknown) =>
+    typeof value === "string" && value.includes("\${")
+      ? `"${name}" in ${owner} must be a literal true or false, received ${describe(value)}: Terraform reads it before it evaluates any expression, so it cannot be an interpolation. Write true or false.`
+      : `"${name}" in ${owner} must be true or false (or the string "true" or "false"), received ${describe(value)}. Write true or false.`,
+  duplicateImport: (address: string, path: string) =>
+    `import "to" ${address} is imported twice: the import block at ${path} imports it too, and Terraform allows one import block per resource instance. Remove one of them.`,
+  ambiguousMoveFrom: (from: string, to: string, otherTo: string, path: string) =>
+    `moved "from" ${from} moves it to ${to}, but the moved block at ${path} moves it to ${otherTo}: an object can move to one address only. Keep one of the two moved blocks.`,
+  ambiguousMoveTo: (to: string, from: string, otherFrom: string, path: string) =>
+    `moved "to" ${to} receives ${from}, but the moved block at ${path} moves ${otherFrom} there: only one object can move to an address. Keep one of the two moved blocks.`,
+  variableType: (name: string, type: unknown, reason: string) =>
+    `"type" of var.${name} is not a type constraint: ${reason}, received ${describe(type)}. Write a type such as "string", "number", "bool", "list(string)", "map(string)" or "object({login = string})".`,
+  variableDefault: (name: string, type: CtyType, where: string, reason: string, value: unknown) =>
+    `"default" of var.${name}${where === "" ? "" : ` at "${where}"`} does not convert to its type ${type.text}: ${reason}, received ${describe(value)}. Change the default or the type.`,
+  conditionWithoutReference: (block: string) =>
+    `the condition of this ${block} refers to nothing, so it checks nothing; Terraform rejects it. Make it refer to a resource, data source, variable or local value (in a postcondition, to self).`,
+  validationWithoutVariable: (name: string) =>
+    `the condition of this validation does not refer to var.${name}, so it does not test the variable's value; Terraform rejects it. Refer to var.${name} in the condition.`,
 };
 
 /** The message of a thrown error (errors from another realm, as under jest, fail instanceof Error). */

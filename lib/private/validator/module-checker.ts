@@ -5,22 +5,27 @@
  */
 import type { TerraformJsonFile, ValidationProblem } from "../../schema-validator";
 import { joinPath } from "./json-path";
+import { TERRAFORM_FUNCTIONS } from "./functions";
+import { isRepeatedKey } from "./json-text";
 import {
   DATA_LIFECYCLE,
   DYNAMIC,
   IMPORT,
+  LITERAL_ARGUMENTS,
   MOVED,
   OUTPUT,
   REMOVED,
   REQUIRED_PROVIDER,
   RESOURCE_LIFECYCLE,
   TERRAFORM,
+  TERRAFORM_DATA,
   VARIABLE,
 } from "./language-schemas";
-import { fileMessages, metaMessages, referenceMessages, schemaCheckMessages, structureMessages, withoutValues } from "./messages";
-import { INDEX, parseTraversal, SPLAT, templateTraversals, Traversal } from "./references";
-import { CompiledAttribute, CompiledBlock, CompiledBlockType, compileType, CtyType, isObject, SchemaSet } from "./schema";
+import { fileMessages, metaMessages, referenceMessages, schemaCheckMessages, structureMessages, templateMessages, withoutValues } from "./messages";
+import { INDEX, interpolatedExpression, parseTraversal, scanTemplate, SPLAT, TemplateError, Traversal } from "./references";
+import { BOOL_STRINGS, CompiledAttribute, CompiledBlock, CompiledBlockType, compileType, CtyType, isObject, NUMBER_STRING, SchemaSet } from "./schema";
 import { suggest, Suggestions } from "./suggest";
+import { conversionFailure, parseTypeConstraint } from "./type-constraints";
 
 /** What checking a module found. */
 export interface ModuleResult {
@@ -29,11 +34,23 @@ export interface ModuleResult {
   readonly resources: number;
 }
 
+/**
+ * The deepest nesting of arrays and objects a file may have. Terraform 1.11 reads JSON with a
+ * recursive parser and stops with a Go stack overflow somewhere between 300,000 and 320,000 levels.
+ */
+export const MAX_JSON_DEPTH = 300_000;
+
 /** Checks the files of one module. */
 export function checkModule(schemas: SchemaSet, files: readonly TerraformJsonFile[]): ModuleResult {
   const checker = new ModuleChecker(schemas);
   for (const file of files) {
-    checker.declare(file);
+    // A file nested deeper than Terraform reads is reported alone: Terraform reads none of it.
+    const depth = nestingDepth(file.json);
+    if (depth > MAX_JSON_DEPTH) {
+      checker.problems.push({ file: file.path, path: pathBeyond(file.json, MAX_JSON_DEPTH), message: fileMessages.tooDeep(depth, MAX_JSON_DEPTH) });
+    } else {
+      checker.declare(file);
+    }
   }
   checker.checkAll();
   return { problems: checker.problems, resources: checker.resourceCount };
@@ -65,16 +82,20 @@ const META_ARGUMENTS = {
   data: new Set(["count", "for_each", "depends_on", "provider", "lifecycle"]),
   lifecycle: new Set(["ignore_changes", "replace_triggered_by"]),
   output: new Set(["depends_on"]),
+  variable: new Set(["type"]),
   import: new Set(["to", "provider", "for_each"]),
   moved: new Set(["from", "to"]),
   removed: new Set(["from"]),
   terraform: new Set(["required_providers"]),
   requiredProvider: new Set(["configuration_aliases"]),
-  dynamic: new Set(["for_each", "content"]),
+  dynamic: new Set(["for_each", "content", "iterator"]),
   module: new Set(["count", "for_each", "depends_on", "providers", "source", "version"]),
 };
 
 type MetaKind = keyof typeof META_ARGUMENTS;
+
+/** Meta-arguments that are blocks, so that a repeated key is more blocks rather than an argument set twice. */
+const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection", "dynamic"]);
 
 /** The example address messages about references show. */
 const RESOURCE_EXAMPLE = "okta_user.bird";
@@ -129,8 +150,6 @@ interface Scope {
 /** How many address comparisons "did you mean" may spend per module (about a second at worst). */
 const SUGGESTION_BUDGET = 5_000_000;
 
-/** Strings cty converts to a number: decimal, optionally signed, optionally with an exponent. */
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Strings that convert to a valid count. */
 const WHOLE_NUMBER = /^\+?\d+$/;
 
@@ -160,6 +179,11 @@ class ModuleChecker {
   private declaredAddresses: { readonly resource: readonly string[]; readonly data: readonly string[] } | undefined;
   /** Address comparisons left for "did you mean" suggestions. */
   private suggestionBudget = SUGGESTION_BUDGET;
+  /** Import targets, with the path of the import block that names each. */
+  private readonly importTargets = new Map<string, string>();
+  /** Moves by their "from" address and by their "to" address: the other address and the moved block's path. */
+  private readonly movesFrom = new Map<string, { readonly other: string; readonly path: string }>();
+  private readonly movesTo = new Map<string, { readonly other: string; readonly path: string }>();
 
   public constructor(private readonly schemas: SchemaSet) {}
 
@@ -197,9 +221,13 @@ class ModuleChecker {
         case "locals":
           this.eachBody(value, key, 0, fileScope, (body, path) => {
             for (const name in body) {
-              if (name !== "//") {
-                this.declareNamed(this.locals, `local value "${name}"`, name, body, joinPath(path, name), file.path);
+              if (name === "//") {
+                continue;
               }
+              if (isRepeatedKey(body[name])) {
+                this.report(fileScope, joinPath(path, name), structureMessages.repeatedKey(`local value "${name}"`, joinPath(path, name)));
+              }
+              this.declareNamed(this.locals, `local value "${name}"`, name, body, joinPath(path, name), file.path);
             }
           });
           break;
@@ -229,13 +257,18 @@ class ModuleChecker {
       this.checkProvider(key, declaration);
     }
     for (const [name, declaration] of this.variables) {
-      this.checkBody(declaration.body, VARIABLE, declaration.path, this.scope(declaration.file, `var.${name}`, `var.${name}`), undefined);
+      const scope = this.scope(declaration.file, `var.${name}`, `var.${name}`);
+      this.checkBody(declaration.body, VARIABLE, declaration.path, scope, "variable");
+      this.checkVariableType(name, declaration, scope);
+      this.checkConditions(declaration.body, ["validation"], declaration.path, scope, name);
     }
     for (const [name, declaration] of this.locals) {
       this.scanValue(declaration.body[name], declaration.path, this.scope(declaration.file, `local.${name}`, `local.${name}`));
     }
     for (const [name, declaration] of this.outputs) {
-      this.checkBody(declaration.body, OUTPUT, declaration.path, this.scope(declaration.file, `output.${name}`, `output.${name}`), "output");
+      const scope = this.scope(declaration.file, `output.${name}`, `output.${name}`);
+      this.checkBody(declaration.body, OUTPUT, declaration.path, scope, "output");
+      this.checkConditions(declaration.body, ["precondition"], declaration.path, scope);
     }
     for (const [name, declaration] of this.modules) {
       this.checkModuleCall(name, declaration);
@@ -250,28 +283,55 @@ class ModuleChecker {
   /**
    * Visits every body under `value` after `depth` (0 to 2) levels of labels, accepting both the
    * object form ({"okta_user": {"bird": {...}}}) and the array forms hcl2json emits at every level.
+   * A repeated key is read as Terraform reads it: more of the same blocks.
    */
   private eachBody(value: unknown, path: string, depth: number, scope: Scope, visit: BodyVisitor, first = "", second = ""): void {
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        this.eachBody(value[index], joinPath(path, index), depth, scope, visit, first, second);
+    for (const [object, objectPath] of this.objectsAt(value, path, depth === 0, scope)) {
+      if (depth === 0) {
+        visit(object, objectPath, first, second);
+        continue;
       }
-    } else if (!isObject(value)) {
-      this.report(scope, path, structureMessages.notObject(`"${path}"`, value));
-    } else if (depth === 0) {
-      visit(value, path, first, second);
-    } else {
-      for (const key in value) {
-        if (key !== "//") {
-          const labelPath = joinPath(path, key);
-          if (first === "") {
-            this.eachBody(value[key], labelPath, depth - 1, scope, visit, key);
-          } else {
-            this.eachBody(value[key], labelPath, depth - 1, scope, visit, first, key);
-          }
+      for (const key in object) {
+        const labelPath = joinPath(objectPath, key);
+        if (key === "//") {
+          this.report(scope, labelPath, structureMessages.commentAsLabel(labelPath));
+        } else if (first === "") {
+          this.eachBody(object[key], labelPath, depth - 1, scope, visit, key);
+        } else {
+          this.eachBody(object[key], labelPath, depth - 1, scope, visit, first, key);
         }
       }
     }
+  }
+
+  /**
+   * The objects a block or label position holds: one object, an array of them, the values of a
+   * repeated key; and, where a body goes (`nested`), arrays of arrays, which Terraform flattens.
+   * Anything else is reported.
+   */
+  private objectsAt(value: unknown, path: string, nested: boolean, scope: Scope): [Record<string, unknown>, string][] {
+    if (isObject(value)) {
+      return [[value, path]];
+    }
+    const found: [Record<string, unknown>, string][] = [];
+    const pending: [unknown, string, boolean][] = [[value, path, true]];
+    while (pending.length > 0) {
+      const [item, itemPath, outer] = pending.pop()!;
+      if (isRepeatedKey(item)) {
+        for (let index = item.length - 1; index >= 0; index--) {
+          pending.push([item[index], itemPath, outer]);
+        }
+      } else if (Array.isArray(item) && (outer || nested)) {
+        for (let index = item.length - 1; index >= 0; index--) {
+          pending.push([item[index], joinPath(itemPath, index), false]);
+        }
+      } else if (isObject(item)) {
+        found.push([item, itemPath]);
+      } else {
+        this.report(scope, itemPath, structureMessages.notObject(`"${itemPath}"`, item));
+      }
+    }
+    return found;
   }
 
   private declareResource(mode: "resource" | "data", type: string, name: string, body: Record<string, unknown>, path: string, file: string): void {
@@ -284,7 +344,7 @@ class ModuleChecker {
     }
     const previous = byName.get(name);
     if (previous !== undefined) {
-      this.report(this.scope(file, address, address), path, structureMessages.duplicate(address, previous.file, previous.path));
+      this.report(this.scope(file, address, address), path, duplicateMessage(address, previous, file, path));
       return;
     }
     const declaration: ResourceDeclaration = {
@@ -310,6 +370,9 @@ class ModuleChecker {
    * (a close match); any other type is accepted and its body checked without a schema.
    */
   private schemaOf(mode: "resource" | "data", type: string, path: string, file: string, address: string): CompiledBlock | undefined {
+    if (mode === "resource" && type === "terraform_data") {
+      return TERRAFORM_DATA;
+    }
     const provider = this.schemas.providerOfType(type);
     if (provider === undefined) {
       return undefined;
@@ -334,7 +397,7 @@ class ModuleChecker {
   ): void {
     const previous = table.get(name);
     if (previous !== undefined) {
-      this.report(this.scope(file, undefined, what), path, structureMessages.duplicate(what, previous.file, previous.path));
+      this.report(this.scope(file, undefined, what), path, duplicateMessage(what, previous, file, path));
       return;
     }
     table.set(name, { file, path, body, name });
@@ -364,7 +427,8 @@ class ModuleChecker {
         this.requiredProviders.add(name);
         const aliases = isObject(entry) ? entry.configuration_aliases : undefined;
         for (const alias of Array.isArray(aliases) ? aliases : []) {
-          const traversal = typeof alias === "string" ? parseTraversal(alias) : undefined;
+          // One written as an interpolation is reported in the second pass, and still declares the alias.
+          const traversal = typeof alias === "string" ? parseTraversal(interpolatedExpression(alias) ?? alias) : undefined;
           if (traversal !== undefined) {
             this.receivedAliases.add(traversal.text);
           }
@@ -430,14 +494,98 @@ class ModuleChecker {
         if (body.id === undefined && body.identity === undefined) {
           this.report(scope, joinPath(declaration.path, "id"), metaMessages.importIdentity());
         }
+        const to = staticAddress(body.to);
+        const previous = to === undefined ? undefined : this.importTargets.get(to);
+        if (to !== undefined && previous !== undefined) {
+          this.report(scope, joinPath(declaration.path, "to"), metaMessages.duplicateImport(to, previous));
+        } else if (to !== undefined) {
+          this.importTargets.set(to, declaration.path);
+        }
         break;
       }
-      case "moved":
-        this.checkBody(body, MOVED, declaration.path, this.scope(declaration.file, undefined, "this moved block"), "moved");
+      case "moved": {
+        const scope = this.scope(declaration.file, undefined, "this moved block");
+        this.checkBody(body, MOVED, declaration.path, scope, "moved");
+        this.checkMoveIsUnambiguous(staticAddress(body.from), staticAddress(body.to), declaration.path, scope);
         break;
+      }
       case "removed":
         this.checkBody(body, REMOVED, declaration.path, this.scope(declaration.file, undefined, "this removed block"), "removed");
         break;
+    }
+  }
+
+  /**
+   * Terraform refuses (at plan) two moved blocks that move one object to two addresses, or two
+   * objects to one address. The same move written twice is allowed.
+   */
+  private checkMoveIsUnambiguous(from: string | undefined, to: string | undefined, path: string, scope: Scope): void {
+    if (from === undefined || to === undefined) {
+      return;
+    }
+    const sameFrom = this.movesFrom.get(from);
+    const sameTo = this.movesTo.get(to);
+    if (sameFrom !== undefined && sameFrom.other !== to) {
+      this.report(scope, joinPath(path, "to"), metaMessages.ambiguousMoveFrom(from, to, sameFrom.other, sameFrom.path));
+    } else if (sameTo !== undefined && sameTo.other !== from) {
+      this.report(scope, joinPath(path, "from"), metaMessages.ambiguousMoveTo(to, from, sameTo.other, sameTo.path));
+    }
+    if (sameFrom === undefined) {
+      this.movesFrom.set(from, { other: to, path });
+    }
+    if (sameTo === undefined) {
+      this.movesTo.set(to, { other: from, path });
+    }
+  }
+
+  /** Checks a variable's type constraint, and that its default converts to it. */
+  private checkVariableType(name: string, declaration: NamedDeclaration, scope: Scope): void {
+    const type = declaration.body.type;
+    if (type === undefined) {
+      return;
+    }
+    const typePath = joinPath(declaration.path, "type");
+    const parsed = typeof type === "string" ? parseTypeConstraint(type) : { error: "a type constraint is written as a JSON string" };
+    if (parsed.type === undefined) {
+      this.report(scope, typePath, metaMessages.variableType(name, type, parsed.error));
+      return;
+    }
+    const value = declaration.body.default;
+    const failure = value === undefined ? undefined : conversionFailure(value, parsed.type);
+    if (failure !== undefined) {
+      let where = "";
+      let offending = value;
+      for (const step of failure.at) {
+        where = where === "" && typeof step === "string" ? step : joinPath(where, step);
+        offending = (offending as Record<string | number, unknown>)[step];
+      }
+      this.report(scope, joinPath(declaration.path, "default"), metaMessages.variableDefault(name, parsed.type, where, failure.reason, offending));
+    }
+  }
+
+  /**
+   * Checks the condition blocks of a body (`kinds`, e.g. precondition and postcondition): Terraform
+   * rejects a condition that refers to nothing, and a variable's validation that does not refer to
+   * the variable (`variable`).
+   */
+  private checkConditions(body: Record<string, unknown>, kinds: readonly string[], path: string, scope: Scope, variable?: string): void {
+    for (const kind of kinds) {
+      if (body[kind] === undefined) {
+        continue;
+      }
+      for (const [condition, conditionPath] of objectsOf(body[kind], joinPath(path, kind))) {
+        if (!isObject(condition) || condition.condition === undefined) {
+          continue;
+        }
+        const text = condition.condition;
+        const traversals = typeof text === "string" ? (scanTemplate(text)?.traversals ?? []) : [];
+        const at = joinPath(conditionPath, "condition");
+        if (traversals.length === 0) {
+          this.report(scope, at, metaMessages.conditionWithoutReference(kind));
+        } else if (variable !== undefined && !traversals.some((traversal) => traversal.root === "var" && traversal.steps[0] === variable)) {
+          this.report(scope, at, metaMessages.validationWithoutVariable(variable));
+        }
+      }
     }
   }
 
@@ -450,7 +598,8 @@ class ModuleChecker {
       if (key === "//") {
         continue;
       }
-      const value = body[key];
+      const isBlock = block.blockTypes.has(key) || (key === "dynamic" ? block.dynamicBlocks : meta !== undefined && META_BLOCKS.has(key));
+      const value = this.argumentValue(body[key], isBlock, block.label, key, joinPath(path, key), scope);
       if (meta !== undefined && META_ARGUMENTS[meta].has(key)) {
         this.checkMetaArgument(meta, key, value, joinPath(path, key), scope);
         continue;
@@ -483,18 +632,35 @@ class ModuleChecker {
     }
   }
 
+  /**
+   * The value of a body's key. A key the JSON object repeats is more blocks where a block goes
+   * (`block`): all its values, as an array. Anywhere else it is an argument set twice, which is
+   * reported, and its first value is checked.
+   */
+  private argumentValue(value: unknown, block: boolean, owner: string, key: string, path: string, scope: Scope): unknown {
+    if (!isRepeatedKey(value)) {
+      return value;
+    }
+    if (block) {
+      return [...value].flatMap((item) => (Array.isArray(item) ? item : [item]));
+    }
+    this.report(scope, path, schemaCheckMessages.repeatedArgument(owner, key));
+    return value[0];
+  }
+
   /** Checks a body whose schema is unknown: meta-arguments as usual, references everywhere. */
   private checkUnknownBody(body: Record<string, unknown>, path: string, scope: Scope, meta: MetaKind): void {
     for (const key in body) {
       if (key === "//") {
         continue;
       }
+      const keyPath = joinPath(path, key);
       if (META_ARGUMENTS[meta].has(key)) {
-        this.checkMetaArgument(meta, key, body[key], joinPath(path, key), scope);
+        this.checkMetaArgument(meta, key, this.argumentValue(body[key], META_BLOCKS.has(key), scope.owner, key, keyPath, scope), keyPath, scope);
       } else if (key === "dynamic") {
-        this.scanUnknownDynamic(body[key], joinPath(path, key), scope);
+        this.scanUnknownDynamic(body[key], keyPath, scope);
       } else {
-        this.scanValue(body[key], joinPath(path, key), scope);
+        this.scanValue(body[key], keyPath, scope);
       }
     }
   }
@@ -512,9 +678,8 @@ class ModuleChecker {
             this.scanValue(body, bodyPath, scope);
             continue;
           }
-          const iterator = typeof body.iterator === "string" ? parseTraversal(body.iterator) : undefined;
           const iterators = new Set(scope.iterators);
-          iterators.add(iterator?.steps.length === 0 ? iterator.root : name);
+          iterators.add(iteratorName(body, name));
           for (const key in body) {
             this.scanValue(body[key], joinPath(bodyPath, key), key === "content" ? { ...scope, iterators } : scope);
           }
@@ -558,6 +723,11 @@ class ModuleChecker {
   private checkConfigurable(value: unknown, attribute: CompiledAttribute, block: CompiledBlock, bodyPath: string, path: string, key: string, scope: Scope): void {
     if (!attribute.configurable) {
       this.report(scope, path, schemaCheckMessages.computedOnly(block.label, key, value));
+    } else if (LITERAL_ARGUMENTS.get(block)?.has(key)) {
+      // Read before anything is evaluated: no interpolation, only what converts to a bool by itself.
+      if (typeof value !== "boolean" && !(typeof value === "string" && BOOL_STRINGS.has(value))) {
+        this.report(scope, path, metaMessages.literalBool(block.label, key, value));
+      }
     } else {
       this.checkValue(value, attribute.type, path, block.label, bodyPath.length, scope);
     }
@@ -629,8 +799,7 @@ class ModuleChecker {
           }
           this.checkBody(body, DYNAMIC, bodyPath, scope, "dynamic");
           if (body.content !== undefined) {
-            const iterator = typeof body.iterator === "string" ? parseTraversal(body.iterator) : undefined;
-            this.checkDynamicContent(body.content, joinPath(bodyPath, "content"), scope, blockType, iterator?.steps.length === 0 ? iterator.root : name);
+            this.checkDynamicContent(body.content, joinPath(bodyPath, "content"), scope, blockType, iteratorName(body, name));
           }
         }
       }
@@ -655,12 +824,12 @@ class ModuleChecker {
           case "dynamic":
             return;
           case "number":
-            if (NUMBER.test(value)) {
+            if (NUMBER_STRING.test(value)) {
               return;
             }
             break;
           case "bool":
-            if (value === "true" || value === "false" || value === "1" || value === "0") {
+            if (BOOL_STRINGS.has(value)) {
               return;
             }
             break;
@@ -724,16 +893,17 @@ class ModuleChecker {
     switch (type.kind) {
       case "map":
         for (const key in value) {
-          this.checkElement(value[key], type.element, type, joinPath(path, key), owner, bodyLength, scope);
+          this.checkElement(this.objectValue(value[key], key, path, scope), type.element, type, joinPath(path, key), owner, bodyLength, scope);
         }
         return true;
       case "object": {
         let unknownKeys = false;
         for (const key in value) {
           const attributeType = type.attributes.get(key);
+          const element = this.objectValue(value[key], key, path, scope);
           if (attributeType !== undefined) {
-            if (value[key] !== null) {
-              this.checkValue(value[key], attributeType, joinPath(path, key), owner, bodyLength, scope);
+            if (element !== null) {
+              this.checkValue(element, attributeType, joinPath(path, key), owner, bodyLength, scope);
             }
           } else if (key.includes("${")) {
             unknownKeys = true;
@@ -754,7 +924,7 @@ class ModuleChecker {
           this.checkBody(value, type.body, path, scope, undefined);
         } else if (type.mode === "map") {
           for (const key in value) {
-            this.checkElement(value[key], type.element, type, joinPath(path, key), owner, bodyLength, scope);
+            this.checkElement(this.objectValue(value[key], key, path, scope), type.element, type, joinPath(path, key), owner, bodyLength, scope);
           }
         } else {
           return false;
@@ -776,30 +946,60 @@ class ModuleChecker {
     }
   }
 
-  /** Checks the references in every string under a value whose type is not known. */
+  /**
+   * Checks the strings under a value whose type is not known, and that no object in it repeats
+   * a key. Iterative: the value may nest as deep as {@link MAX_JSON_DEPTH}.
+   */
   private scanValue(value: unknown, path: string, scope: Scope): void {
-    if (typeof value === "string") {
-      this.checkTemplate(value, path, scope);
-    } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        this.scanValue(value[index], joinPath(path, index), scope);
-      }
-    } else if (isObject(value)) {
-      for (const key in value) {
-        if (key !== "//") {
-          this.scanValue(value[key], joinPath(path, key), scope);
+    const pending: [unknown, string][] = [[value, path]];
+    while (pending.length > 0) {
+      const [item, itemPath] = pending.pop()!;
+      if (typeof item === "string") {
+        this.checkTemplate(item, itemPath, scope);
+      } else if (Array.isArray(item)) {
+        for (let index = item.length - 1; index >= 0; index--) {
+          pending.push([item[index], joinPath(itemPath, index)]);
+        }
+      } else if (isObject(item)) {
+        const keys = Object.keys(item);
+        for (let index = keys.length - 1; index >= 0; index--) {
+          const key = keys[index];
+          if (key !== "//") {
+            pending.push([this.objectValue(item[key], key, itemPath, scope), joinPath(itemPath, key)]);
+          }
         }
       }
     }
   }
 
-  /** Checks the references in a string; returns true when it is an interpolation (unknown value). */
+  /** The value of an object value's key; a key the object repeats is reported, and its first value used. */
+  private objectValue(value: unknown, key: string, objectPath: string, scope: Scope): unknown {
+    if (!isRepeatedKey(value)) {
+      return value;
+    }
+    this.report(scope, joinPath(objectPath, key), schemaCheckMessages.repeatedObjectKey(objectPath, key));
+    return value[0];
+  }
+
+  /**
+   * Checks a string Terraform evaluates: its template syntax, the functions it calls and its
+   * references. Returns true when it is a template (its value is unknown here).
+   */
   private checkTemplate(text: string, path: string, scope: Scope): boolean {
-    const traversals = templateTraversals(text);
-    if (traversals === undefined) {
+    const scan = scanTemplate(text);
+    if (scan === undefined) {
       return false;
     }
-    for (const traversal of traversals) {
+    if (scan.error !== undefined) {
+      this.report(scope, path, templateMessage(scan.error));
+    }
+    for (const name of scan.functions) {
+      const builtin = name.startsWith("core::") ? name.slice("core::".length) : name;
+      if (!builtin.startsWith("provider::") && !TERRAFORM_FUNCTIONS.has(builtin)) {
+        this.report(scope, path, templateMessages.unknownFunction(name, suggest(builtin, TERRAFORM_FUNCTIONS)));
+      }
+    }
+    for (const traversal of scan.traversals) {
       this.checkReference(traversal, path, scope);
     }
     return true;
@@ -929,14 +1129,23 @@ class ModuleChecker {
       case "providers":
         this.checkProvidersMap(value, path, scope);
         break;
-      case "lifecycle":
-        for (const [body, bodyPath] of objectsOf(value, path)) {
+      case "lifecycle": {
+        const bodies = objectsOf(value, path);
+        if (bodies.length > 1) {
+          this.report(scope, path, structureMessages.tooManyLifecycles(scope.owner, bodies.length));
+        }
+        for (const [body, bodyPath] of bodies) {
           if (isObject(body)) {
             this.checkBody(body, kind === "data" ? DATA_LIFECYCLE : RESOURCE_LIFECYCLE, bodyPath, scope, kind === "data" ? undefined : "lifecycle");
+            this.checkConditions(body, ["precondition", "postcondition"], bodyPath, scope);
           } else {
             this.report(scope, bodyPath, structureMessages.notObject(`"${bodyPath}"`, body));
           }
         }
+        break;
+      }
+      case "iterator":
+        this.checkIterator(value, path, scope);
         break;
       case "ignore_changes":
         this.checkIgnoreChanges(value, path, scope);
@@ -955,6 +1164,9 @@ class ModuleChecker {
         break;
       case "content":
         // Checked by checkDynamic, which knows the block type it generates.
+        break;
+      case "type":
+        // A variable's type constraint is read, not evaluated: checkVariableType parses it.
         break;
       case "configuration_aliases":
         this.checkConfigurationAliases(value, path, scope);
@@ -992,6 +1204,9 @@ class ModuleChecker {
     }
     value.forEach((entry, index) => {
       const entryPath = joinPath(path, index);
+      if (this.interpolatedAddress(entry, "depends_on entry", "depends_on", "a bare address", entryPath, scope)) {
+        return;
+      }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       const wholeSteps = traversal === undefined ? -1 : addressLength(traversal);
       if (traversal === undefined || wholeSteps < 0) {
@@ -1011,6 +1226,10 @@ class ModuleChecker {
   }
 
   private checkProviderReference(value: unknown, path: string, scope: Scope): void {
+    const [what, argument] = lastKey(path) === "provider" ? ['"provider"', '"provider"'] : [`providers entry "${lastKey(path)}"`, "providers"];
+    if (this.interpolatedAddress(value, what, argument, "a bare provider configuration name", path, scope)) {
+      return;
+    }
     const traversal = typeof value === "string" ? parseTraversal(value) : undefined;
     if (traversal === undefined || traversal.steps.length > 1 || (traversal.steps.length === 1 && !isName(traversal.steps[0]))) {
       this.report(scope, path, metaMessages.providerReference(value));
@@ -1054,6 +1273,9 @@ class ModuleChecker {
     if (typeof value === "string" && parseTraversal(value)?.text === "all") {
       return;
     }
+    if (this.interpolatedAddress(value, '"ignore_changes"', "ignore_changes", '"all" or a JSON array of bare argument names', path, scope)) {
+      return;
+    }
     if (!Array.isArray(value)) {
       this.report(scope, path, referenceMessages.ignoreChanges(value));
       return;
@@ -1061,11 +1283,16 @@ class ModuleChecker {
     const schema = scope.self?.schema;
     value.forEach((entry, index) => {
       const entryPath = joinPath(path, index);
+      if (this.interpolatedAddress(entry, "ignore_changes entry", "ignore_changes", "a bare argument name", entryPath, scope)) {
+        return;
+      }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       if (traversal === undefined) {
         this.report(scope, entryPath, referenceMessages.ignoreChanges(entry));
       } else if (schema !== undefined && !schema.attributes.has(traversal.root) && !schema.blockTypes.has(traversal.root)) {
         this.report(scope, entryPath, referenceMessages.unknownIgnoredArgument(traversal.text, schema.label, suggest(traversal.root, schema.readableNames)));
+      } else if (schema !== undefined && traversal.steps[0] === INDEX && isSet(schema, traversal.root)) {
+        this.report(scope, entryPath, referenceMessages.ignoreChangesSetIndex(traversal.text, traversal.root));
       }
     });
   }
@@ -1077,6 +1304,9 @@ class ModuleChecker {
     }
     value.forEach((entry, index) => {
       const entryPath = joinPath(path, index);
+      if (this.interpolatedAddress(entry, "replace_triggered_by entry", "replace_triggered_by", "a bare address", entryPath, scope)) {
+        return;
+      }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       if (traversal === undefined || !isResourceRoot(traversal) || !isName(traversal.steps[0])) {
         this.report(scope, entryPath, referenceMessages.notReference(`replace_triggered_by[${index}]`, entry, RESOURCE_EXAMPLE, "a managed resource or one of its attributes"));
@@ -1088,6 +1318,9 @@ class ModuleChecker {
 
   /** Checks the addresses of import "to", moved "from"/"to" and removed "from". */
   private checkAddress(kind: MetaKind, key: "to" | "from", value: unknown, path: string, scope: Scope): void {
+    if (this.interpolatedAddress(value, `${kind} "${key}"`, `${kind} "${key}"`, "a bare address", path, scope)) {
+      return;
+    }
     const traversal = typeof value === "string" ? parseTraversal(value) : undefined;
     if (traversal !== undefined && traversal.root === "module") {
       return;
@@ -1109,6 +1342,30 @@ class ModuleChecker {
     }
   }
 
+  /**
+   * Reports an address-taking argument written as an interpolation ("${okta_user.bird}"), which
+   * Terraform rejects: these arguments are read, not evaluated. True when it was one.
+   */
+  private interpolatedAddress(value: unknown, what: string, argument: string, takes: string, path: string, scope: Scope): boolean {
+    const expression = typeof value === "string" ? interpolatedExpression(value) : undefined;
+    if (expression === undefined || parseTraversal(expression) === undefined) {
+      return false;
+    }
+    this.report(scope, path, referenceMessages.interpolatedAddress(what, value as string, argument, takes, expression));
+    return true;
+  }
+
+  /** A dynamic block's "iterator": a bare name, the symbol its content reads. */
+  private checkIterator(value: unknown, path: string, scope: Scope): void {
+    if (this.interpolatedAddress(value, '"iterator"', "a dynamic block's iterator", "a bare name", path, scope)) {
+      return;
+    }
+    const traversal = typeof value === "string" ? parseTraversal(value) : undefined;
+    if (traversal === undefined || traversal.steps.length > 0) {
+      this.report(scope, path, referenceMessages.notReference("iterator", value, "tier", "a name for the block's element"));
+    }
+  }
+
   /** configuration_aliases: ["okta.parent"], provider addresses rather than expressions. */
   private checkConfigurationAliases(value: unknown, path: string, scope: Scope): void {
     if (!Array.isArray(value)) {
@@ -1116,6 +1373,9 @@ class ModuleChecker {
       return;
     }
     value.forEach((entry, index) => {
+      if (this.interpolatedAddress(entry, "configuration_aliases entry", "configuration_aliases", "a bare provider configuration name", joinPath(path, index), scope)) {
+        return;
+      }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       if (traversal === undefined || traversal.steps.length !== 1 || !isName(traversal.steps[0])) {
         this.report(scope, joinPath(path, index), referenceMessages.notReference(`configuration_aliases[${index}]`, entry, PROVIDER_ALIAS_EXAMPLE, "a provider configuration alias"));
@@ -1171,6 +1431,67 @@ class ModuleChecker {
 
 const STRING = compileType("string");
 
+/** The message for a second declaration: in another place, or at the same path through a repeated JSON key. */
+function duplicateMessage(what: string, previous: Declaration, file: string, path: string): string {
+  return previous.file === file && previous.path === path ? structureMessages.repeatedKey(what, path) : structureMessages.duplicate(what, previous.file, previous.path);
+}
+
+/**
+ * How deeply arrays and objects nest in a JSON value: 1 for {} or [], 0 for a string. Iterative,
+ * so the depth may be anything; it allocates nothing per value, as it walks every value of a file.
+ */
+function nestingDepth(json: unknown): number {
+  let deepest = 0;
+  const values: object[] = [];
+  const depths: number[] = [];
+  if (typeof json === "object" && json !== null) {
+    values.push(json);
+    depths.push(1);
+  }
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === "object" && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item === "object" && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return deepest;
+}
+
+/** The JSON path to the first value nested deeper than `limit`, written out for its first few levels only. */
+function pathBeyond(json: unknown, limit: number): string {
+  const shownLevels = 6;
+  const pending: [unknown, number, string][] = [[json, 1, ""]];
+  while (pending.length > 0) {
+    const [value, depth, path] = pending.pop()!;
+    if (typeof value !== "object" || value === null) {
+      continue;
+    }
+    if (depth > limit) {
+      return path;
+    }
+    const shown = depth <= shownLevels;
+    for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+      pending.push([item, depth + 1, !shown ? path : path === "" ? String(key) : joinPath(path, key)]);
+    }
+  }
+  return "";
+}
+
 /** The part of a path below a body's path: `users[1]` below `resource.okta_group_memberships.g`. */
 function below(path: string, bodyLength: number): string {
   return path.charCodeAt(bodyLength) === 0x2e ? path.slice(bodyLength + 1) : path.slice(bodyLength);
@@ -1195,6 +1516,50 @@ function countBlocks(value: unknown, blockType: CompiledBlockType): number {
     count += isObject(item) ? Object.keys(item).filter((key) => key !== "//").length : 0;
   }
   return count;
+}
+
+/**
+ * The symbol a dynamic block's content reads its element from: the "iterator", or else the block
+ * type's name. An iterator written as an interpolation (reported) still names it.
+ */
+function iteratorName(body: Record<string, unknown>, blockType: string): string {
+  const written = typeof body.iterator === "string" ? body.iterator : undefined;
+  const iterator = written === undefined ? undefined : parseTraversal(interpolatedExpression(written) ?? written);
+  return iterator?.steps.length === 0 ? iterator.root : blockType;
+}
+
+/** The address a static address argument names, spaces removed ("okta_group.team[0]"), or undefined when it names none. */
+function staticAddress(value: unknown): string | undefined {
+  const traversal = typeof value === "string" ? parseTraversal(value) : undefined;
+  return traversal === undefined || !isName(traversal.steps[0]) ? undefined : traversal.text.replace(/\s+/g, "");
+}
+
+/** The message for a template mistake. */
+function templateMessage(error: TemplateError): string {
+  switch (error.kind) {
+    case "unclosed":
+      return templateMessages.unclosed(error.text);
+    case "empty":
+      return templateMessages.empty(error.text);
+    case "unclosedDirective":
+      return templateMessages.unclosedDirective(error.keyword);
+    case "strayDirective":
+      return templateMessages.strayDirective(error.keyword);
+    case "tooDeep":
+      return templateMessages.tooDeep(error.limit);
+  }
+}
+
+/** The last key of a JSON path: "provider" for "resource.okta_user.bird.provider". */
+function lastKey(path: string): string {
+  return path.slice(path.lastIndexOf(".") + 1);
+}
+
+/** True when `name` is a set-typed attribute or a set-nested block of `schema`, whose elements have no index. */
+function isSet(schema: CompiledBlock, name: string): boolean {
+  const attribute = schema.attributes.get(name);
+  const kind = attribute !== undefined ? attribute.type.kind === "nested" ? attribute.type.mode : attribute.type.kind : schema.blockTypes.get(name)?.mode;
+  return kind === "set";
 }
 
 /** True for attribute-name steps (not an index or splat, not missing). */

@@ -1,10 +1,11 @@
 /**
- * Finds the references (traversals such as `okta_user.bird.id` or `var.domain`) in Terraform
- * JSON strings. Not an HCL parser: a single-pass scanner that walks template interpolations
- * (`${...}`) and directives (`%{...}`), skips string literals (following their own nested
- * interpolations), function names, attribute accesses on non-references (`f(x).id`), numbers and
- * the symbols bound by `for` expressions, and reads every other identifier with the attribute,
- * index and splat steps that follow it.
+ * Finds the references (traversals such as `okta_user.bird.id` or `var.domain`) and the function
+ * calls in Terraform JSON strings, and the template mistakes Terraform rejects: an interpolation
+ * that is never closed or is empty, an `%{ if }` or `%{ for }` without its end. Not an HCL parser:
+ * a single-pass scanner that walks template interpolations (`${...}`) and directives (`%{...}`),
+ * skips string literals (following their own nested interpolations), attribute accesses on
+ * non-references (`f(x).id`), numbers and the symbols bound by `for` expressions, and reads every
+ * other identifier with the attribute, index and splat steps that follow it.
  */
 
 /** An index step (`[0]`, `["key"]`, `[count.index]`, legacy `.0`) in {@link Traversal.steps}. */
@@ -22,13 +23,31 @@ export interface Traversal {
   readonly text: string;
 }
 
-const NO_TRAVERSALS: readonly Traversal[] = Object.freeze([]);
+/** A template mistake Terraform rejects; `text` is the part of the string it is about. */
+export type TemplateError =
+  | { readonly kind: "unclosed"; readonly text: string }
+  | { readonly kind: "empty"; readonly text: string }
+  | { readonly kind: "unclosedDirective"; readonly keyword: "if" | "for" }
+  | { readonly kind: "strayDirective"; readonly keyword: "else" | "endif" | "endfor" }
+  | { readonly kind: "tooDeep"; readonly limit: number };
+
+/** What a Terraform JSON string holds when it is a template. */
+export interface TemplateScan {
+  readonly traversals: readonly Traversal[];
+  /** The functions called, as written: `upper`, `core::upper`, `provider::time::rfc3339_parse`. */
+  readonly functions: readonly string[];
+  /** The first mistake found, if any. */
+  readonly error: TemplateError | undefined;
+}
+
+/** How deeply string literals and index expressions may nest inside one another; deeper is reported. */
+export const MAX_EXPRESSION_NESTING = 1000;
 
 /**
- * The references in a Terraform JSON string, or undefined when the string is a plain literal:
- * no `${` or `%{` other than the escapes `$${` and `%%{`.
+ * Scans a Terraform JSON string, or returns undefined when it is a plain literal: no `${` or
+ * `%{` other than the escapes `$${` and `%%{`.
  */
-export function templateTraversals(text: string): readonly Traversal[] | undefined {
+export function scanTemplate(text: string): TemplateScan | undefined {
   if (text.indexOf("${") < 0 && text.indexOf("%{") < 0) {
     return undefined;
   }
@@ -37,19 +56,33 @@ export function templateTraversals(text: string): readonly Traversal[] | undefin
   if (!scanner.interpolated) {
     return undefined;
   }
-  return scanner.found.length === 0 ? NO_TRAVERSALS : scanner.found;
+  return { traversals: scanner.found, functions: scanner.functions, error: scanner.error };
+}
+
+/**
+ * The expression inside a string that is one interpolation and nothing else ("${okta_user.bird}"
+ * gives "okta_user.bird"), or undefined for any other string.
+ */
+export function interpolatedExpression(value: string): string | undefined {
+  const text = value.trim();
+  if (!text.startsWith("${") || !text.endsWith("}")) {
+    return undefined;
+  }
+  const scanner = new Scanner(text);
+  const end = scanner.template(0, false);
+  // One interpolation: the scan of the first "${" ends at the closing brace of the whole string.
+  return scanner.error === undefined && end === text.length && scanner.firstInterpolationEnd === text.length ? text.slice(2, -1).trim() : undefined;
 }
 
 /**
  * Parses a string that must be a single traversal and nothing else: a `depends_on` entry, an
- * import or moved address, a provider reference. Accepts the forms "okta_user.bird" (cdktf) and
- * "${okta_user.bird}" (hcl2json). Returns undefined when the string is anything else.
+ * import or moved address, a provider reference, written as cdktf writes them ("okta_user.bird").
+ * Returns undefined when the string is anything else, "${okta_user.bird}" included: Terraform
+ * does not evaluate these strings, so an interpolation there is an error (see
+ * {@link interpolatedExpression}).
  */
 export function parseTraversal(value: string): Traversal | undefined {
-  let text = value.trim();
-  if (text.startsWith("${") && text.endsWith("}")) {
-    text = text.slice(2, -1).trim();
-  }
+  const text = value.trim();
   const scanner = new Scanner(text);
   if (!isIdentifierStart(text.charCodeAt(0))) {
     return undefined;
@@ -72,6 +105,10 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+const TILDE = 0x7e;
+
+/** Words of the expression and template syntax that are followed by "(" without being functions. */
+const KEYWORDS = new Set(["if", "for", "in", "else", "endif", "endfor"]);
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
@@ -94,12 +131,22 @@ function isSpace(code: number): boolean {
 class Scanner {
   /** Traversals found so far. */
   public readonly found: Traversal[] = [];
+  /** Every function call, in source order. */
+  public readonly functions: string[] = [];
   /** True once an interpolation or directive was found. */
   public interpolated = false;
+  /** Where the first interpolation or directive ends. */
+  public firstInterpolationEnd = -1;
+  /** The first template mistake found. */
+  public error: TemplateError | undefined;
   /** Where {@link traversal} stopped. */
   public position = 0;
   /** Names bound by `for` expressions: `[for u in var.users : u.id]` binds `u`. */
   private bound: Set<string> | undefined;
+  /** How many templates and index expressions enclose the current position. */
+  private nesting = 0;
+  /** Whether the last expression scanned ended at its closer (rather than at the end of the text). */
+  private closed = false;
 
   public constructor(private readonly text: string) {}
 
@@ -108,24 +155,89 @@ class Scanner {
    * (`quoted`), to the closing quote. Returns the index after it.
    */
   public template(start: number, quoted: boolean): number {
+    if (!this.enter()) {
+      return this.text.length;
+    }
     const text = this.text;
+    // Open %{ if } and %{ for } directives of this template, innermost last.
+    const directives: ("if" | "for")[] = [];
     let i = start;
+    let end = -1;
     while (i < text.length) {
       const code = text.charCodeAt(i);
       if (quoted && code === BACKSLASH) {
         i += 2;
       } else if (quoted && code === QUOTE) {
-        return i + 1;
+        end = i + 1;
+        break;
       } else if ((code === DOLLAR || code === PERCENT) && text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === OPEN_BRACE) {
         i += 3;
       } else if ((code === DOLLAR || code === PERCENT) && text.charCodeAt(i + 1) === OPEN_BRACE) {
         this.interpolated = true;
-        i = this.expression(i + 2, CLOSE_BRACE);
+        const body = this.skipWhile(i + 2, (c) => isSpace(c) || c === TILDE);
+        if (code === DOLLAR && text.charCodeAt(body) === CLOSE_BRACE) {
+          this.fail({ kind: "empty", text: text.slice(i, body + 1) });
+        }
+        if (code === PERCENT) {
+          this.directive(text.slice(body, this.skipWhile(body, isIdentifierPart)), directives);
+        }
+        const after = this.expression(i + 2, CLOSE_BRACE);
+        if (!this.closed) {
+          this.fail({ kind: "unclosed", text: text.slice(i) });
+        }
+        if (!quoted && this.nesting === 1 && this.firstInterpolationEnd < 0) {
+          this.firstInterpolationEnd = after;
+        }
+        i = after;
       } else {
         i++;
       }
     }
-    return text.length;
+    if (quoted && end < 0) {
+      this.fail({ kind: "unclosed", text: text.slice(start - 1) });
+    }
+    if (directives.length > 0) {
+      this.fail({ kind: "unclosedDirective", keyword: directives[directives.length - 1] });
+    }
+    this.nesting--;
+    return end < 0 ? text.length : end;
+  }
+
+  /** Follows the %{ if } / %{ for } structure of a template through one directive's keyword. */
+  private directive(keyword: string, open: ("if" | "for")[]): void {
+    switch (keyword) {
+      case "if":
+      case "for":
+        open.push(keyword);
+        break;
+      case "else":
+        if (open[open.length - 1] !== "if") {
+          this.fail({ kind: "strayDirective", keyword: "else" });
+        }
+        break;
+      case "endif":
+      case "endfor":
+        if (open[open.length - 1] !== keyword.slice(3)) {
+          this.fail({ kind: "strayDirective", keyword: keyword as "endif" | "endfor" });
+        } else {
+          open.pop();
+        }
+        break;
+    }
+  }
+
+  /** Enters one more level of nesting; false (and an error) past {@link MAX_EXPRESSION_NESTING}. */
+  private enter(): boolean {
+    if (this.nesting >= MAX_EXPRESSION_NESTING) {
+      this.fail({ kind: "tooDeep", limit: MAX_EXPRESSION_NESTING });
+      return false;
+    }
+    this.nesting++;
+    return true;
+  }
+
+  private fail(error: TemplateError): void {
+    this.error ??= error;
   }
 
   /** Scans an expression up to the unbalanced `closer`; returns the index after it. */
@@ -147,6 +259,7 @@ class Scanner {
         i++;
       } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PAREN) {
         if (depth === 0 && code === closer) {
+          this.closed = true;
           return i + 1;
         }
         // A stray closer (unbalanced input) is skipped rather than counted below zero.
@@ -164,6 +277,11 @@ class Scanner {
           if (traversal && traversal.steps.length > 0 && !this.bound?.has(traversal.root)) {
             this.found.splice(at, 0, traversal);
           }
+          const written = text.slice(i, this.position);
+          const name = traversal === undefined ? (written.includes("::") ? written : undefined) : traversal.steps.length === 0 ? traversal.root : undefined;
+          if (name !== undefined && !KEYWORDS.has(name) && text.charCodeAt(this.skipWhile(this.position, isSpace)) === OPEN_PAREN) {
+            this.functions.push(name);
+          }
           i = this.position;
         }
       } else {
@@ -171,6 +289,7 @@ class Scanner {
       }
       previous = code;
     }
+    this.closed = false;
     return text.length;
   }
 
@@ -213,7 +332,12 @@ class Scanner {
           i = this.skipWhile(inner + 1, isSpace) + 1;
         } else {
           steps.push(INDEX);
+          if (!this.enter()) {
+            i = text.length;
+            break;
+          }
           i = this.expression(i + 1, CLOSE_BRACKET);
+          this.nesting--;
         }
       } else {
         break;

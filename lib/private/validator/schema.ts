@@ -314,6 +314,12 @@ function objectText(body: CompiledBlock): string {
   return `object({${fields.join(", ")}})`;
 }
 
+/** Strings cty converts to a number: decimal, optionally signed, optionally with an exponent. */
+export const NUMBER_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Strings cty converts to a bool. */
+export const BOOL_STRINGS: ReadonlySet<string> = new Set(["true", "false", "1", "0"]);
+
 /** True for plain JSON objects (not arrays, not null). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
