@@ -1,4 +1,4 @@
-import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, OktaSynthError, SchemaValidator, formatValidationProblems, refreshSummary } from "./lib";
+import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, refreshSummary } from "./lib";
 import { Annotations } from "cdktf";
 import { messages } from "./lib/private/errors";
 import { ENVIRONMENTS } from "./stacks/environments";
@@ -10,13 +10,9 @@ import { defineIdentity } from "./stacks/identity";
  */
 const tfcOrganization = process.env.TFC_ORGANIZATION;
 const PLACEHOLDER_ORGANIZATION = "example-org";
-// Every synthesized stack is checked against the provider schemas before it replaces cdktf.out.
-const validator = SchemaValidator.fromSnapshots();
-const app = new OktaApp({
-  outputChecks: [
-    ({ stacks }) => validator.validate(stacks.map(({ file, tf }) => ({ path: file, json: tf }))).map((problem) => formatValidationProblems([problem])),
-  ],
-});
+// OktaApp validates every stack before it replaces cdktf.out (with terraform on PATH, Terraform judges too);
+// a failed synth prints every problem once, by stack, and exits with status 1.
+const app = new OktaApp();
 const orgStacks = ENVIRONMENTS.map((env) => {
   const stack = new OktaOrgStack(app, env.stackId, {
     orgName: env.orgName,
@@ -43,12 +39,6 @@ const workspaces = new OktaCloudWorkspacesStack(app, "okta-workspaces", {
 });
 if (!tfcOrganization) Annotations.of(workspaces).addWarning(messages.placeholderCloudOrganization(workspaces.node.path, PLACEHOLDER_ORGANIZATION));
 
-try {
-  app.synth();
-  // A plan refreshes every resource against Okta's rate limits: say so when that takes a while.
-  for (const line of refreshSummary(app.finalOutdir)) console.log(line);
-} catch (error) {
-  if (!(error instanceof OktaSynthError)) throw error;
-  console.error(error.message);
-  process.exitCode = 1;
-}
+app.synth();
+// A plan refreshes every resource against Okta's rate limits: say so when that takes a while.
+for (const line of refreshSummary(app.finalOutdir)) console.log(line);

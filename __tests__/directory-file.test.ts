@@ -2,30 +2,21 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Testing } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { Group } from "../.gen/providers/okta/group";
 import { GroupMemberships } from "../.gen/providers/okta/group-memberships";
 import { User } from "../.gen/providers/okta/user";
-import { collectProblems } from "../lib/private/problems";
-import { DirectoryFiles, loadDirectory, userIdFromLogin } from "../lib/directory-file";
-import { OktaOrgStack } from "../lib/org-stack";
-import { OktaSynthError } from "../lib/private/errors";
-import { OktaUserSchemaProperty } from "../lib/schema-property";
+import { DirectoryFiles, OktaGroup, OktaGroupRule, OktaSynthError, OktaUser, OktaUserSchemaProperty, loadDirectory, userIdFromLogin } from "../lib";
+import { OktaTesting } from "../lib/testing";
+import { orgStack, problems, synthJson, warnings } from "./util";
 
 const FIXTURES = "__tests__/fixtures/directory-file";
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-function orgStack(): OktaOrgStack {
-  return new OktaOrgStack(Testing.app(), "okta-dev", { orgName: "acme-dev", environment: "dev" });
-}
-
-function synthJson(stack: OktaOrgStack): any {
-  return JSON.parse(Testing.synth(stack));
-}
-
 /** The problems loadDirectory throws, or a failure when it throws nothing. */
-function loadProblems(files: DirectoryFiles): readonly string[] {
+function loadProblems(files: DirectoryFiles, scope: IConstruct = orgStack()): readonly string[] {
   try {
-    loadDirectory(orgStack(), files);
+    loadDirectory(scope as Construct, files);
   } catch (error) {
     if (error instanceof OktaSynthError) return error.problems;
     throw error;
@@ -105,11 +96,11 @@ describe("loadDirectory", () => {
     const loaded = loadDirectory(stack, { users: fixture("users.json"), groups: fixture("groups.csv") });
     // THEN
     expect(loaded.users.get("ada")?.props.customProfile).toEqual({ customer_reference_number: "CRN-1", floor: 3 });
-    expect(synthJson(stack).resource.okta_user.ada).toMatchObject({ title: "Countess" });
-    expect(collectProblems(stack)).toEqual([]);
+    expect(OktaTesting.resourceOf(loaded.users.get("ada")!)).toMatchObject({ title: "Countess" });
+    expect(problems(stack)).toEqual([]);
   });
 
-  test("the stack's checks still apply: a loaded user without a required custom attribute fails the synth", () => {
+  test("the stack's checks still apply: a loaded user without a required custom attribute fails the synth, naming its file and line", () => {
     // GIVEN
     const stack = orgStack();
     new OktaUserSchemaProperty(stack, "crn", { index: "customer_reference_number", title: "CRN", type: "string" });
@@ -118,9 +109,69 @@ describe("loadDirectory", () => {
     // WHEN
     loadDirectory(stack, { users: fixture("users.json"), groups: fixture("groups.csv") });
     // THEN
-    expect(collectProblems(stack)).toContain(
-      'okta-dev/ada: customProfile has no "badge", which okta-dev/badge declares required: Okta rejects the user at apply time. Add customProfile.badge.',
-    );
+    expect(problems(stack)).toEqual([
+      `${FIXTURES}/users.json line 2 (user ada, org okta-dev): customProfile has no "badge", which okta-dev/badge declares required: Okta rejects the user at apply time. Add customProfile.badge.`,
+    ]);
+  });
+
+  test("a synth problem of a user from a CSV file names the file and the line of its row", () => {
+    // GIVEN
+    const stack = orgStack();
+    // WHEN
+    loadDirectory(stack, { users: fixture("users.csv"), groups: fixture("groups.csv") });
+    // THEN
+    expect(problems(stack)).toEqual([
+      `${FIXTURES}/users.csv line 2 (user ada, org okta-dev): customProfile key "customer_reference_number" is not a user schema property declared in this org (declared: none). Declare it with new OktaUserSchemaProperty(this, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or remove the key.`,
+      `${FIXTURES}/users.csv line 3 (user grace_hopper_at_example_com, org okta-dev): customProfile key "customer_reference_number" is not a user schema property declared in this org (declared: none). Declare it with new OktaUserSchemaProperty(this, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or remove the key.`,
+      `${FIXTURES}/users.csv line 5 (user alan_at_example_com, org okta-dev): customProfile key "customer_reference_number" is not a user schema property declared in this org (declared: none). Declare it with new OktaUserSchemaProperty(this, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or remove the key.`,
+    ]);
+  });
+
+  test("fails when a user of the file and one in code share a login, quoting each as written", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "crn", { index: "customer_reference_number", title: "CRN", type: "string" });
+    loadDirectory(stack, { users: fixture("users.csv"), groups: fixture("groups.csv") });
+    // WHEN
+    new OktaUser(stack, "grace", { login: "GRACE.HOPPER@example.com", email: "grace@example.com", firstName: "Grace", lastName: "Hopper" });
+    // THEN
+    expect(problems(stack)).toEqual([
+      `${FIXTURES}/users.csv line 3 (user grace_hopper_at_example_com, org okta-dev) has login "Grace.Hopper@example.com" and okta-dev/grace has login "GRACE.HOPPER@example.com"; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.`,
+    ]);
+  });
+
+  test("fails when a group of the file and one in code share a name or an address, naming the file's line", () => {
+    // GIVEN
+    const stack = orgStack();
+    loadDirectory(new Construct(stack, "Directory"), { groups: fixture("groups.csv") });
+    // WHEN
+    new OktaGroup(stack, "helpdesk", { name: "SUPPORT" });
+    new OktaGroup(stack, "engineering", { name: "Engineers" });
+    // THEN
+    expect(problems(stack)).toEqual([
+      `${FIXTURES}/groups.csv line 3 (group support, org okta-dev) is named "Support" and okta-dev/helpdesk is named "SUPPORT"; Okta group names must be unique in an org (case-insensitive). Rename one of them.`,
+      `${FIXTURES}/groups.csv line 2 (group engineering, org okta-dev) and okta-dev/engineering: both would be okta_group.engineering. Terraform addresses come from construct ids alone (not from the scope they are in), so give each a different id.`,
+    ]);
+  });
+
+  test("a loaded user made a member in another org, and a loaded group a rule fills, are named by their file and line", () => {
+    // GIVEN
+    const app = Testing.app();
+    const dev = orgStack("okta-dev", {}, app);
+    const prod = orgStack("okta-prod", {}, app);
+    new OktaUserSchemaProperty(prod, "crn", { index: "customer_reference_number", title: "CRN", type: "string" });
+    const loaded = loadDirectory(prod, { users: fixture("users.csv"), groups: fixture("groups.csv") });
+    // WHEN
+    new OktaGroup(dev, "garden", { name: "The Garden" }).addUser(loaded.users.get("ada")!);
+    new OktaGroupRule(prod, "everyone", { name: "Everyone", expression: "true", groups: [loaded.groups.get("support")!] });
+    // THEN
+    expect(problems(dev)).toEqual([
+      `okta-dev/garden: member ${FIXTURES}/users.csv line 2 (user ada, org okta-prod) belongs to another org's stack; a stack can only reference users and groups of its own org. Define it in this stack too, or import it with OktaUser.fromUserId / OktaGroup.fromGroupId.`,
+    ]);
+    expect(warnings(prod)).toEqual([
+      `${FIXTURES}/users.csv: 2 users have no id, so the Terraform address comes from the login (e.g. okta_user.grace_hopper_at_example_com): changing a login would replace the user. Add an id column with a stable key, e.g. the employee number (to keep the current addresses, use the derived ids as they are).`,
+      `${FIXTURES}/groups.csv line 3 (group support, org okta-prod): the group has explicit members and is also filled by group rule okta-prod/everyone; the two fight each other (perpetual drift). Let the rule fill the group, or remove the group from the rule.`,
+    ]);
   });
 
   test("derives an id from the login when the row has none", () => {
@@ -138,7 +189,7 @@ describe("loadDirectory", () => {
     // WHEN
     loadDirectory(stack, { users });
     // THEN
-    expect(stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+    expect(warnings(stack)).toEqual([
       `${users}: 2 users have no id, so the Terraform address comes from the login (e.g. okta_user.ada_at_example_com): changing a login would replace the user. Add an id column with a stable key, e.g. the employee number (to keep the current addresses, use the derived ids as they are).`,
     ]);
   });
@@ -159,22 +210,22 @@ describe("loadDirectory", () => {
       { from: "okta_group.everyone", to: "okta_group.staff" },
       { from: "okta_group_memberships.everyone_members", to: "okta_group_memberships.staff_members" },
     ]);
-    expect(stack.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+    expect(warnings(stack)).toEqual([]);
   });
 
-  test("reports every problem of a CSV users file at once, with row and column", () => {
+  test("reports every problem of a CSV users file at once, with line, user, org and column", () => {
     expect(loadProblems({ users: fixture("bad-users.csv"), groups: fixture("groups.csv") })).toEqual([
-      `${FIXTURES}/bad-users.csv row 8: has 9 fields but the header has 10 columns; quote values that contain commas, and give every row the header's columns.`,
-      `${FIXTURES}/bad-users.csv row 1, column "Department": unknown column; did you mean "department"?`,
-      `${FIXTURES}/bad-users.csv row 1, column "cost_center": unknown column; did you mean "costCenter"?`,
-      `${FIXTURES}/bad-users.csv row 3, column "email": "bob@" is not a valid email address; use the form "name@example.com".`,
-      `${FIXTURES}/bad-users.csv row 3, column "status": "active" is not allowed; use one of "ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED".`,
-      `${FIXTURES}/bad-users.csv row 3, column "id": "ada" is already used on row 2; user ids become Terraform addresses (okta_user.<id>). Remove one of the rows or change the value.`,
-      `${FIXTURES}/bad-users.csv row 3, column "groups": group "enginering" is not defined in the groups file; did you mean "engineering"?`,
-      `${FIXTURES}/bad-users.csv row 5, column "lastName": no value; it is required, fill it in.`,
-      `${FIXTURES}/bad-users.csv row 5, column "login": "carol example.com" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
-      `${FIXTURES}/bad-users.csv row 5, column "groups": group "nobody" is not defined in the groups file; add it there or remove it here.`,
-      `${FIXTURES}/bad-users.csv row 7, column "login": "ADA@example.com" is already used on row 2; Okta logins are unique in an org (case-insensitive). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-users.csv line 8 (org okta-dev): has 9 fields but the header has 10 columns; quote values that contain commas, and give every row the header's columns.`,
+      `${FIXTURES}/bad-users.csv line 1 (org okta-dev), column "Department": unknown column; did you mean "department"?`,
+      `${FIXTURES}/bad-users.csv line 1 (org okta-dev), column "cost_center": unknown column; did you mean "costCenter"?`,
+      `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "email": "bob@" is not a valid email address; use the form "name@example.com".`,
+      `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "status": "active" is not allowed; use one of "ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED".`,
+      `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "id": "ada" is already used on line 2; user ids become Terraform addresses (okta_user.<id>). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "groups": group "enginering" is not defined in the groups file; did you mean "engineering"?`,
+      `${FIXTURES}/bad-users.csv line 5 (user carol, org okta-dev), column "lastName": no value; it is required, fill it in.`,
+      `${FIXTURES}/bad-users.csv line 5 (user carol, org okta-dev), column "login": "carol example.com" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
+      `${FIXTURES}/bad-users.csv line 5 (user carol, org okta-dev), column "groups": group "nobody" is not defined in the groups file; add it there or remove it here.`,
+      `${FIXTURES}/bad-users.csv line 7 (user ada_at_example_com, org okta-dev), column "login": "ADA@example.com" is already used on line 2; Okta logins are unique in an org (case-insensitive). Remove one of the rows or change the value.`,
     ]);
   });
 
@@ -191,28 +242,45 @@ describe("loadDirectory", () => {
 
   test("reports required columns missing from a CSV header once", () => {
     expect(loadProblems({ users: fixture("missing-columns.csv") })).toEqual([
-      `${FIXTURES}/missing-columns.csv row 1: the header has no column "lastName"; add it: every row needs a value there.`,
+      `${FIXTURES}/missing-columns.csv line 1 (org okta-dev): the header has no column "lastName"; add it: every row needs a value there.`,
     ]);
   });
 
   test("reports duplicate ids and names, bad ids and missing values in a groups file", () => {
     expect(loadProblems({ groups: fixture("bad-groups.csv") })).toEqual([
-      `${FIXTURES}/bad-groups.csv row 3, column "id": "engineering" is already used on row 2; group ids become Terraform addresses (okta_group.<id>). Remove one of the rows or change the value.`,
-      `${FIXTURES}/bad-groups.csv row 4, column "id": "eng team" is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes; use e.g. "eng_team".`,
-      `${FIXTURES}/bad-groups.csv row 4, column "name": "ENGINEERING" is already used on row 2; Okta group names are unique in an org (case-insensitive). Remove one of the rows or change the value.`,
-      `${FIXTURES}/bad-groups.csv row 5, column "name": no value; it is required, fill it in.`,
+      `${FIXTURES}/bad-groups.csv line 3 (group engineering, org okta-dev), column "id": "engineering" is already used on line 2; group ids become Terraform addresses (okta_group.<id>). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-groups.csv line 4 (org okta-dev), column "id": "eng team" is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes; use e.g. "eng_team".`,
+      `${FIXTURES}/bad-groups.csv line 4 (org okta-dev), column "name": "ENGINEERING" is already used on line 2; Okta group names are unique in an org (case-insensitive). Remove one of the rows or change the value.`,
+      `${FIXTURES}/bad-groups.csv line 5 (group support, org okta-dev), column "name": no value; it is required, fill it in.`,
+    ]);
+  });
+
+  test("names the line a YAML entry starts on, with its user id", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const file = path.join(dir, "users.yaml");
+    fs.writeFileSync(file, "# people\n- id: e1001\n  login: ada@example.com\n  email: ada@example.com\n  firstName: Ada\n  lastName: L\n\n- id: e1006\n  login: bob@example.com\n  email: bob@\n  firstName: Bob\n  lastName: B\n");
+    // THEN
+    expect(loadProblems({ users: file })).toEqual([
+      `${path.relative(process.cwd(), file)} line 8 (user e1006, org okta-dev), field "email": "bob@" is not a valid email address; use the form "name@example.com".`,
+    ]);
+  });
+
+  test("names no org when the files are loaded outside a stack", () => {
+    expect(loadProblems({ users: fixture("missing-columns.csv") }, Testing.app())).toEqual([
+      `${FIXTURES}/missing-columns.csv line 1: the header has no column "lastName"; add it: every row needs a value there.`,
     ]);
   });
 
   test("reports entries, fields and value types of a JSON users file", () => {
     expect(loadProblems({ users: fixture("bad-users.json"), groups: fixture("groups.yaml") })).toEqual([
-      `${FIXTURES}/bad-users.json entry 1: is "ada@example.com"; each entry must be an object of fields, e.g. { "login": "jane.doe@example.com", ... }.`,
-      `${FIXTURES}/bad-users.json entry 2, field "emial": unknown field; did you mean "email"?`,
-      `${FIXTURES}/bad-users.json entry 2, field "firstName": 7 is not a string; quote it, e.g. "7".`,
-      `${FIXTURES}/bad-users.json entry 2, field "customProfile.address": {"city":"Paris"} is not a custom attribute value; use a string, number or boolean, or a list of one of them.`,
-      `${FIXTURES}/bad-users.json entry 2, field "groups": [1,2] is not a list of group ids; write "id1;id2" or a list of strings.`,
-      `${FIXTURES}/bad-users.json entry 3, field "lastName": no value; it is required, fill it in.`,
-      `${FIXTURES}/bad-users.json entry 3, field "customProfile": "CRN-3" is not an object; write the custom attributes as { "<index>": value, ... }.`,
+      `${FIXTURES}/bad-users.json line 2 (org okta-dev): is "ada@example.com"; each entry must be an object of fields, e.g. { "login": "jane.doe@example.com", ... }.`,
+      `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "emial": unknown field; did you mean "email"?`,
+      `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "firstName": 7 is not a string; quote it, e.g. "7".`,
+      `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "customProfile.address": {"city":"Paris"} is not a custom attribute value; use a string, number or boolean, or a list of one of them.`,
+      `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "groups": [1,2] is not a list of group ids; write "id1;id2" or a list of strings.`,
+      `${FIXTURES}/bad-users.json line 12 (user carol_at_example_com, org okta-dev), field "lastName": no value; it is required, fill it in.`,
+      `${FIXTURES}/bad-users.json line 12 (user carol_at_example_com, org okta-dev), field "customProfile": "CRN-3" is not an object; write the custom attributes as { "<index>": value, ... }.`,
     ]);
   });
 
@@ -223,7 +291,7 @@ describe("loadDirectory", () => {
     fs.writeFileSync(file, "login,email,firstName,lastName\na.b@example.com,a@example.com,A,B\na_b@example.com,b@example.com,A,B\n");
     // THEN
     expect(loadProblems({ users: file })).toEqual([
-      `${path.relative(process.cwd(), file)} row 3, column "login": the id derived from this login, "a_b_at_example_com", is already used on row 2; give one of the two rows an explicit id.`,
+      `${path.relative(process.cwd(), file)} line 3 (user a_b_at_example_com, org okta-dev), column "login": the id derived from this login, "a_b_at_example_com", is already used on line 2; give one of the two rows an explicit id.`,
     ]);
   });
 
@@ -234,7 +302,7 @@ describe("loadDirectory", () => {
     fs.writeFileSync(file, "id,name,owner\nops,Ops,me\n");
     // THEN
     expect(loadProblems({ groups: file })).toEqual([
-      `${path.relative(process.cwd(), file)} row 1, column "owner": unknown column; known columns are "id", "name", "description", "importId", "renamedFrom".`,
+      `${path.relative(process.cwd(), file)} line 1 (org okta-dev), column "owner": unknown column; known columns are "id", "name", "description", "importId", "renamedFrom".`,
     ]);
   });
 
@@ -298,22 +366,22 @@ describe("loadDirectory on unusual files", () => {
 
   test("fails on bytes that are not UTF-8, naming the file, line and column", () => {
     expect(loadProblems({ users: fixture("latin1-users.csv") })).toEqual([
-      `${FIXTURES}/latin1-users.csv line 3, column 43: byte 0xE9 is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8 (in Excel: "CSV UTF-8").`,
+      `${FIXTURES}/latin1-users.csv line 3 (org okta-dev), column 43: byte 0xE9 is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8 (in Excel: "CSV UTF-8").`,
     ]);
     expect(loadProblems({ users: fixture("latin1-users.yaml") })).toEqual([
-      `${FIXTURES}/latin1-users.yaml line 4, column 16: byte 0xEB is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8.`,
+      `${FIXTURES}/latin1-users.yaml line 4 (org okta-dev), column 16: byte 0xEB is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8.`,
     ]);
   });
 
   test("rejects __proto__ as a field, a custom column or a customProfile key instead of dropping it", () => {
     const rejected = '"__proto__" cannot be an attribute name: Okta attribute names start with a letter (then letters, digits and underscores), and JavaScript objects would not keep "__proto__" as data. Remove it, or rename the attribute.';
     expect(loadProblems({ users: fixture("proto-users.json") })).toEqual([
-      `${FIXTURES}/proto-users.json entry 1, field "__proto__": ${rejected}`,
-      `${FIXTURES}/proto-users.json entry 2, field "custom.__proto__": ${rejected}`,
-      `${FIXTURES}/proto-users.json entry 3, field "customProfile.__proto__": ${rejected}`,
+      `${FIXTURES}/proto-users.json line 2 (user ada, org okta-dev), field "__proto__": ${rejected}`,
+      `${FIXTURES}/proto-users.json line 10 (user grace, org okta-dev), field "custom.__proto__": ${rejected}`,
+      `${FIXTURES}/proto-users.json line 19 (user alan, org okta-dev), field "customProfile.__proto__": ${rejected}`,
     ]);
-    expect(loadProblems({ users: fixture("proto-users.csv") })).toEqual([`${FIXTURES}/proto-users.csv row 1, column "custom.__proto__": ${rejected}`]);
-    expect(loadProblems({ users: fixture("proto-users.yaml") })).toEqual([`${FIXTURES}/proto-users.yaml entry 1, field "customProfile.__proto__": ${rejected}`]);
+    expect(loadProblems({ users: fixture("proto-users.csv") })).toEqual([`${FIXTURES}/proto-users.csv line 1 (org okta-dev), column "custom.__proto__": ${rejected}`]);
+    expect(loadProblems({ users: fixture("proto-users.yaml") })).toEqual([`${FIXTURES}/proto-users.yaml line 1 (user ada, org okta-dev), field "customProfile.__proto__": ${rejected}`]);
   });
 
   test("keeps custom attributes named like Object.prototype members as data", () => {
@@ -338,9 +406,9 @@ describe("loadDirectory on unusual files", () => {
     // THEN
     const taken = (id: string) => `"${id}" cannot be an id: the constructs library keeps a scope's children in a plain object, where "${id}" is taken by JavaScript's Object.prototype. Choose another id, e.g. the employee number.`;
     expect(loadProblems({ users, groups })).toEqual([
-      `${path.relative(process.cwd(), groups)} row 2, column "id": ${taken("toString")}`,
-      `${path.relative(process.cwd(), users)} row 2, column "id": ${taken("constructor")}`,
-      `${path.relative(process.cwd(), users)} row 3, column "id": ${taken("__proto__")}`,
+      `${path.relative(process.cwd(), groups)} line 2 (group toString, org okta-dev), column "id": ${taken("toString")}`,
+      `${path.relative(process.cwd(), users)} line 2 (user constructor, org okta-dev), column "id": ${taken("constructor")}`,
+      `${path.relative(process.cwd(), users)} line 3 (user __proto__, org okta-dev), column "id": ${taken("__proto__")}`,
     ]);
   });
 
@@ -369,11 +437,11 @@ describe("loadDirectory on unusual files", () => {
     fs.writeFileSync(users, "Login,E-mail,First Name,last_name\nada@example.com,ada@example.com,Ada,L\n");
     // THEN
     expect(loadProblems({ users })).toEqual([
-      `${path.relative(process.cwd(), users)} row 1: the header has no column "login", "email", "firstName", "lastName"; add them: every row needs a value there.`,
-      `${path.relative(process.cwd(), users)} row 1, column "Login": unknown column; did you mean "login"?`,
-      `${path.relative(process.cwd(), users)} row 1, column "E-mail": unknown column; did you mean "email"?`,
-      `${path.relative(process.cwd(), users)} row 1, column "First Name": unknown column; did you mean "firstName"?`,
-      `${path.relative(process.cwd(), users)} row 1, column "last_name": unknown column; did you mean "lastName"?`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev): the header has no column "login", "email", "firstName", "lastName"; add them: every row needs a value there.`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "Login": unknown column; did you mean "login"?`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "E-mail": unknown column; did you mean "email"?`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "First Name": unknown column; did you mean "firstName"?`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "last_name": unknown column; did you mean "lastName"?`,
     ]);
   });
 
@@ -400,15 +468,26 @@ describe("loadDirectory on unusual files", () => {
     // THEN
     const file = path.relative(process.cwd(), users);
     expect(loadProblems({ users })).toEqual([
-      `${file} row 1, column "${"a".repeat(78)}… (1000000 characters): unknown column; known columns are ${["id", "login", "email", "firstName", "lastName", "status", "importId", "renamedFrom", "groups", "city", "costCenter", "countryCode", "department", "displayName", "division", "employeeNumber", "honorificPrefix", "honorificSuffix", "locale", "manager", "managerId", "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "realmId", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode", "custom.<index>"].map((c) => `"${c}"`).join(", ")}.`,
+      `${file} line 1 (org okta-dev), column "${"a".repeat(78)}… (1000000 characters): unknown column; known columns are ${["id", "login", "email", "firstName", "lastName", "status", "importId", "renamedFrom", "groups", "city", "costCenter", "countryCode", "department", "displayName", "division", "employeeNumber", "honorificPrefix", "honorificSuffix", "locale", "manager", "managerId", "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "realmId", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode", "custom.<index>"].map((c) => `"${c}"`).join(", ")}.`,
     ]);
   });
 
   test("checks Okta's maximum lengths of profile fields, counting characters, not UTF-16 units", () => {
     expect(loadProblems({ users: fixture("too-long-users.csv") })).toEqual([
-      `${FIXTURES}/too-long-users.csv row 2, column "email": "${"a".repeat(78)}… (101 characters) is too long: Okta allows at most 100 characters here (this has 101) and rejects the user at apply time. Shorten it.`,
-      `${FIXTURES}/too-long-users.csv row 2, column "firstName": "${"A".repeat(51)}" is too long: Okta allows at most 50 characters here (this has 51) and rejects the user at apply time. Shorten it.`,
-      `${FIXTURES}/too-long-users.csv row 2, column "mobilePhone": "${"1".repeat(78)}… (101 characters) is too long: Okta allows at most 100 characters here (this has 101) and rejects the user at apply time. Shorten it.`,
+      `${FIXTURES}/too-long-users.csv line 2 (user ada, org okta-dev), column "email": "${"a".repeat(78)}… (101 characters) is too long: Okta allows at most 100 characters here (this has 101) and rejects the user at apply time. Shorten it.`,
+      `${FIXTURES}/too-long-users.csv line 2 (user ada, org okta-dev), column "firstName": "${"A".repeat(51)}" is too long: Okta allows at most 50 characters here (this has 51) and rejects the user at apply time. Shorten it.`,
+      `${FIXTURES}/too-long-users.csv line 2 (user ada, org okta-dev), column "mobilePhone": "${"1".repeat(78)}… (101 characters) is too long: Okta allows at most 100 characters here (this has 101) and rejects the user at apply time. Shorten it.`,
+    ]);
+  });
+
+  test("the user id a message names is cut to 80 characters too, when it comes from a huge login", () => {
+    // GIVEN
+    const dir = tmp();
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, `login,email,firstName,lastName\n${"a".repeat(1_000_000)}@example.com,ada@example.com,Ada,L\n`);
+    // THEN
+    expect(loadProblems({ users })).toEqual([
+      `${path.relative(process.cwd(), users)} line 2 (user ${"a".repeat(79)}…, org okta-dev), column "login": "${"a".repeat(78)}… (1000012 characters) is too long: Okta allows at most 100 characters here (this has 1000012) and rejects the user at apply time. Shorten it.`,
     ]);
   });
 
@@ -419,7 +498,7 @@ describe("loadDirectory on unusual files", () => {
     fs.writeFileSync(users, `id,login,email,firstName,lastName\nada,${"a".repeat(1_000_000)},ada@example.com,Ada,L\n`);
     // THEN
     expect(loadProblems({ users })).toEqual([
-      `${path.relative(process.cwd(), users)} row 2, column "login": "${"a".repeat(78)}… (1000000 characters) is too long: Okta allows at most 100 characters here (this has 1000000) and rejects the user at apply time. Shorten it.`,
+      `${path.relative(process.cwd(), users)} line 2 (user ada, org okta-dev), column "login": "${"a".repeat(78)}… (1000000 characters) is too long: Okta allows at most 100 characters here (this has 1000000) and rejects the user at apply time. Shorten it.`,
     ]);
   });
 });

@@ -109,7 +109,7 @@ describe("OktaGroup", () => {
     new OktaGroup(stack, "garden2", { name: "the garden" });
     // THEN
     expect(problems(stack)).toEqual([
-      'okta-dev/garden and okta-dev/garden2: both are named "The Garden"; Okta group names must be unique in an org. Rename one of them.',
+      'okta-dev/garden is named "The Garden" and okta-dev/garden2 is named "the garden"; Okta group names must be unique in an org (case-insensitive). Rename one of them.',
     ]);
   });
 

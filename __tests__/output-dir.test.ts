@@ -10,7 +10,7 @@ function tempOutdir(): string {
 
 /** An OktaApp with one org stack whose group is named `groupName`; `broken` adds a user with an invalid login. */
 function app(outdir: string, groupName: string, options: { broken?: boolean; lockWaitSeconds?: number } = {}): OktaApp {
-  const result = new OktaApp({ outdir, lockWaitSeconds: options.lockWaitSeconds });
+  const result = new OktaApp({ outdir, lockWaitSeconds: options.lockWaitSeconds, validate: "builtin" });
   const stack = new OktaOrgStack(result, "okta-dev", { orgName: "acme-dev", environment: "dev" });
   new OktaGroup(stack, "garden", { name: groupName });
   if (options.broken) new OktaUser(stack, "bad", { login: "nope", email: "bad@example.com", firstName: "B", lastName: "D" });

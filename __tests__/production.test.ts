@@ -8,7 +8,7 @@ import { problems, synthJson } from "./util";
 
 /** A production org in an OktaApp writing to a fresh project directory. */
 function prodApp(dir: string, define: (stack: OktaOrgStack) => void): { app: OktaApp; stack: OktaOrgStack } {
-  const app = new OktaApp({ outdir: path.join(dir, "cdktf.out") });
+  const app = new OktaApp({ outdir: path.join(dir, "cdktf.out"), validate: "builtin" });
   const stack = new OktaOrgStack(app, "okta-prod", { orgName: "acme", environment: "prod", production: true, cloud: { organization: "acme", workspace: "okta-prod" } });
   define(stack);
   return { app, stack };

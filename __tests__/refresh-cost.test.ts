@@ -167,7 +167,7 @@ describe("refreshSummary", () => {
     const outdir = tempOutdir({ "okta-dev": { resource: { okta_user: blocks(10, "u") } }, "okta-prod": ORG });
     // THEN
     expect(refreshSummary(outdir)).toEqual([
-      "okta-prod: a plan spends at least 10 min refreshing (5016 Okta API calls, /api/v1/users/{id} bucket, 50% share, Enterprise org), more than 3 min. Run `npm run cost` for the breakdown and cheaper shapes.",
+      "okta-prod: a plan spends at least 10 min refreshing (5016 Okta API calls, /api/v1/users/{id} bucket, 50% share, Enterprise org), more than 3 min. Run `npx cdktf-okta-cost` for the breakdown and cheaper shapes.",
     ]);
     expect(refreshSummary(outdir, { tier: "workforce", thresholdMinutes: 5 })).toEqual([]);
   });
@@ -188,7 +188,7 @@ describe("readSynthesizedStacks", () => {
       }
     })();
     // THEN
-    expect(() => readSynthesizedStacks(dir)).toThrow(`${file}: not valid Terraform JSON (${reason}); synthesize again (npm run synth) or name another file.`);
+    expect(() => readSynthesizedStacks(dir)).toThrow(`${file}: not valid Terraform JSON (${reason}); synthesize again (cdktf synth) or name another file.`);
   });
 });
 
@@ -252,7 +252,7 @@ describe("refresh-cost CLI", () => {
     expect(run(["no-such-dir"])).toEqual({
       code: 1,
       out: "",
-      err: "no-such-dir: no stacks directory; run a synth first (npm run synth), or name the cdktf output directory or a cdk.tf.json file.",
+      err: "no-such-dir: no stacks directory; run a synth first (cdktf synth), or name the cdktf output directory or a cdk.tf.json file.",
     });
   });
 });

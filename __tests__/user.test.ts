@@ -203,7 +203,20 @@ describe("OktaUser", () => {
     new OktaUser(new Construct(stack, "team"), "bird2", { ...bird, login: bird.login.toUpperCase() });
     // THEN
     expect(problems(stack)).toEqual([
-      'okta-dev/bird and okta-dev/team/bird2: both have login "rufous.hummingbird@example.com"; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.',
+      'okta-dev/bird has login "rufous.hummingbird@example.com" and okta-dev/team/bird2 has login "RUFOUS.HUMMINGBIRD@EXAMPLE.COM"; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.',
+    ]);
+  });
+
+  test("fails once when three users share a login, quoting each login as written", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUser(stack, "bird", bird);
+    new OktaUser(stack, "bird2", { ...bird, login: "Rufous.Hummingbird@example.com" });
+    // WHEN
+    new OktaUser(stack, "bird3", bird);
+    // THEN
+    expect(problems(stack)).toEqual([
+      'okta-dev/bird has login "rufous.hummingbird@example.com", okta-dev/bird2 has login "Rufous.Hummingbird@example.com" and okta-dev/bird3 has login "rufous.hummingbird@example.com"; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.',
     ]);
   });
 

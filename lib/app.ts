@@ -5,9 +5,12 @@ import { Manifest } from "cdktf/lib/manifest";
 import { deferRecords, flushRecords } from "./private/address-record";
 import { OktaSynthError } from "./private/errors";
 import { lockOutput, recoverSwap, swapIn } from "./private/output-dir";
+import { judgeableStacks, schemaProblems, terraformProblems } from "./private/output-validation";
 import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
 import { StackFile, readStackFiles } from "./private/stack-files";
+import { problemsByOrg, problemsByStackFile, reportUncaughtSynthErrors } from "./private/synth-failure";
+import { terraformOnPath } from "./testing/harness";
 
 /** What a synth wrote, read once for every check: the output directory and each stack's Terraform JSON. */
 export interface SynthesizedOutput {
@@ -22,6 +25,18 @@ export type OutputCheck = (output: SynthesizedOutput) => string[];
 
 /** Properties of an OktaApp. */
 export interface OktaAppProps extends AppConfig {
+  /**
+   * How the synthesized Terraform JSON is validated before it replaces the previous output:
+   * - `true`: the built-in SchemaValidator checks every stack against the provider schema snapshots;
+   *   then, if terraform is on PATH and no check found a problem, Terraform itself judges
+   *   (`terraform validate` through the cdktf-okta test provider, about 0.35 s per stack) every stack
+   *   whose providers the test provider serves (okta, time, tfe) and that calls no module;
+   * - `"builtin"`: the built-in SchemaValidator only, never a terraform process (what unit tests use:
+   *   the same verdict on every machine);
+   * - `false`: no validation of the output (the secret scan and `outputChecks` still run).
+   * @default true
+   */
+  readonly validate?: boolean | "builtin";
   /** More checks of the synthesized output, run before it replaces the previous output. @default - none */
   readonly outputChecks?: OutputCheck[];
   /**
@@ -35,8 +50,11 @@ export interface OktaAppProps extends AppConfig {
 /**
  * A cdktf App whose synth is all-or-nothing: every validation of every stack runs first and all
  * problems are reported together; the output is written to a staging directory, checked (no secrets,
- * plus `outputChecks`), and only then replaces the previous output. A failed synth leaves the
- * previous cdktf.out untouched.
+ * valid against the provider schemas and, with terraform on PATH, by `terraform validate`: see
+ * `validate`; plus `outputChecks`), and only then replaces the previous output. A failed synth leaves
+ * the previous cdktf.out untouched and throws an OktaSynthError; if nothing catches it, the process
+ * prints its report (every problem once, by stack) on stderr and exits with status 1, without a stack
+ * trace.
  *
  * One synth at a time writes an output directory: it holds `<outdir>.lock` (another process waits for
  * it), and the swap keeps the old or the new output complete at every instant (a synth that was
@@ -45,6 +63,7 @@ export interface OktaAppProps extends AppConfig {
 export class OktaApp extends App {
   /** Where the output lands once it passed every check. */
   public readonly finalOutdir: string;
+  private readonly validate: boolean | "builtin";
   private readonly outputChecks: OutputCheck[];
   private readonly lockWaitSeconds: number;
 
@@ -52,9 +71,11 @@ export class OktaApp extends App {
     const finalOutdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
     super({ ...props, outdir: `${finalOutdir}.staging`, skipValidation: true });
     this.finalOutdir = finalOutdir;
+    this.validate = props.validate ?? true;
     this.outputChecks = props.outputChecks ?? [];
     this.lockWaitSeconds = props.lockWaitSeconds ?? 30;
     deferRecords(this);
+    reportUncaughtSynthErrors();
   }
 
   /** Every problem in every stack, without writing anything. */
@@ -77,17 +98,25 @@ export class OktaApp extends App {
   /** Validates, writes the staging directory and checks what it holds; on any failure removes it again. */
   private synthToStaging(): void {
     try {
-      const problems = collectProblems(this);
-      if (problems.length > 0) throw new OktaSynthError(problems);
+      const found = problemsByOrg(this);
+      if (found.some(({ problems }) => problems.length > 0)) throw OktaSynthError.byOrg(found);
       freshDirectory(this.outdir);
       super.synth();
       const output: SynthesizedOutput = { outdir: this.outdir, stacks: readStackFiles(this.outdir) };
-      const outputProblems = [checkSecrets, ...this.outputChecks].flatMap((check) => check(output));
-      if (outputProblems.length > 0) throw new OktaSynthError(outputProblems.map((p) => this.atFinalPaths(p)));
+      this.checkOutput(output, [checkSecrets, ...(this.validate === false ? [] : [checkSchemas]), ...this.outputChecks]);
+      if (this.validate === true && terraformOnPath()) this.checkOutput(output, [checkWithTerraform]);
     } catch (error) {
       fs.rmSync(this.outdir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** Runs checks of the staged output; their problems, by stack, fail the synth. */
+  private checkOutput(output: SynthesizedOutput, checks: readonly OutputCheck[]): void {
+    const problems = checks.flatMap((check) => check(output));
+    if (problems.length === 0) return;
+    const found = problemsByStackFile(output.stacks, problems).map(({ org, problems: atStaging }) => ({ org, problems: atStaging.map((p) => this.atFinalPaths(p)) }));
+    throw OktaSynthError.byOrg(found);
   }
 
   /** A message about a staged file names the file where it would have landed, not the staging copy. */
@@ -105,4 +134,13 @@ function freshDirectory(dir: string): void {
 
 function checkSecrets({ stacks }: SynthesizedOutput): string[] {
   return stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
+}
+
+function checkSchemas({ stacks }: SynthesizedOutput): string[] {
+  return schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf })));
+}
+
+/** Terraform's verdict, only on what the test provider can judge (another provider's stack would be "missing a provider"). */
+function checkWithTerraform({ stacks }: SynthesizedOutput): string[] {
+  return terraformProblems(judgeableStacks(stacks).map(({ file }) => path.relative(process.cwd(), path.dirname(file))));
 }

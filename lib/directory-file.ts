@@ -4,6 +4,7 @@ import { OktaGroup, OktaGroupProps } from "./group";
 import { USER_STATUSES, isEmail, isLogin, isTerraformName } from "./private/checks";
 import { SourceRow, SourceTable, TableKind, locate, readTable } from "./private/directory-file-read";
 import { OktaSynthError, messages } from "./private/errors";
+import { RowSubject, orgOf, recordOrigin } from "./private/origins";
 import { LimitedProfileField, PROFILE_MAX_LENGTHS, overLength } from "./private/rules";
 import { suggest } from "./private/validator/suggest";
 import { CustomProfileValue, OktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES, UserStatus } from "./user";
@@ -61,8 +62,34 @@ const PROTO_KEY = "__proto__";
 /** Ids a construct cannot have: the constructs library keeps children in a plain object, where these are Object.prototype's. */
 const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-const USERS_FILE: TableKind = { name: "users", required: REQUIRED_USER_COLUMNS, columns: [...USER_COLUMNS, "customProfile"], isColumn: isUserColumn };
-const GROUPS_FILE: TableKind = { name: "groups", required: REQUIRED_GROUP_COLUMNS, columns: GROUP_COLUMNS, isColumn: (c) => GROUP_COLUMNS.includes(c) };
+/** A kind of file, and what its rows describe. */
+interface DirectoryTableKind extends TableKind {
+  /** The user or group a row describes, by the id it will have, where the row says (messages name it). */
+  subject(row: SourceRow): RowSubject | undefined;
+}
+
+const USERS_FILE: DirectoryTableKind = {
+  name: "users",
+  required: REQUIRED_USER_COLUMNS,
+  columns: [...USER_COLUMNS, "customProfile"],
+  isColumn: isUserColumn,
+  subject: (row) => {
+    const id = cell(row, "id");
+    const login = cell(row, "login");
+    if (id !== undefined && id !== null && id !== "") return typeof id === "string" && isTerraformName(id) ? { kind: "user", id } : undefined;
+    return typeof login === "string" && login !== "" ? { kind: "user", id: userIdFromLogin(login) } : undefined;
+  },
+};
+const GROUPS_FILE: DirectoryTableKind = {
+  name: "groups",
+  required: REQUIRED_GROUP_COLUMNS,
+  columns: GROUP_COLUMNS,
+  isColumn: (c) => GROUP_COLUMNS.includes(c),
+  subject: (row) => {
+    const id = cell(row, "id");
+    return typeof id === "string" && isTerraformName(id) ? { kind: "group", id } : undefined;
+  },
+};
 
 /**
  * The construct id of a user whose row has no id: the login in lower case, with "@" written "_at_" and
@@ -81,13 +108,15 @@ export function userIdFromLogin(login: string): string {
  * Every file is checked before anything is created: encoding, missing or unknown columns, missing values,
  * login, email and status syntax, the lengths Okta allows, duplicate ids, logins and group names, and
  * memberships naming a group the groups file does not define. All problems are thrown together as one OktaSynthError, each naming the
- * file, row and column. The constructs run their own checks at synth as usual (e.g. custom attributes
- * against the org's declared schema properties).
+ * file, line (as a text editor counts: a CSV header is line 1), the row's user or group and org, and the
+ * column. The constructs run their own checks at synth as usual (e.g. custom attributes against the
+ * org's declared schema properties), and name the file and line a user or group came from.
  */
 export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDirectory {
   const problems: string[] = [];
-  const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, GROUPS_FILE, problems);
-  const usersTable = files.users === undefined ? undefined : readTable(files.users, USERS_FILE, problems);
+  const org = orgOf(scope);
+  const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, GROUPS_FILE, problems, org);
+  const usersTable = files.users === undefined ? undefined : readTable(files.users, USERS_FILE, problems, org);
   const groupRows = groupsTable ? checkGroups(groupsTable, problems) : [];
   const knownGroups = new Set(groupRows.map((g) => g.id));
   const derivedIds: string[] = [];
@@ -102,47 +131,60 @@ export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDi
     Annotations.of(scope).addWarning(messages.directoryDerivedIds(files.users, derivedIds.length, derivedIds[0]));
   }
   const groups = new Map<string, OktaGroup>();
-  for (const { id, props } of groupRows) groups.set(id, new OktaGroup(scope, id, props));
+  for (const { id, props, line } of groupRows) {
+    const group = new OktaGroup(scope, id, props);
+    recordOrigin(group, groupsTable!.file, line, "group");
+    groups.set(id, group);
+  }
   const users = new Map<string, OktaUser>();
-  for (const { id, props, groupIds } of userRows) {
-    users.set(id, new OktaUser(scope, id, { ...props, groups: groupIds.map((groupId) => groups.get(groupId)!) }));
+  for (const { id, props, groupIds, line } of userRows) {
+    const user = new OktaUser(scope, id, { ...props, groups: groupIds.map((groupId) => groups.get(groupId)!) });
+    recordOrigin(user, usersTable!.file, line, "user");
+    users.set(id, user);
   }
   return { users, groups };
 }
 
 interface GroupRow {
   readonly id: string;
+  readonly line: number;
   readonly props: OktaGroupProps;
 }
 
 interface UserRow {
   readonly id: string;
+  readonly line: number;
   readonly props: OktaUserProps;
   readonly groupIds: string[];
 }
 
-/** Records the first row that used each key; reports later ones. */
+/** Records the line of the first row that used each key; reports later ones. */
 class FirstUse {
-  private readonly rows = new Map<string, number>();
+  private readonly lines = new Map<string, number>();
 
-  /** The row that used the key before, if any. */
-  public claim(key: string, row: number): number | undefined {
-    const first = this.rows.get(key);
-    if (first === undefined) this.rows.set(key, row);
+  /** The line of the row that used the key before, if any. */
+  public claim(key: string, line: number): number | undefined {
+    const first = this.lines.get(key);
+    if (first === undefined) this.lines.set(key, line);
     return first;
   }
 }
 
-/** Reads one row's values, adding a problem (with file, row and column) for each bad one. */
+/** Reads one row's values, adding a problem (with file, line, user or group, org and column) for each bad one. */
 class RowReader {
+  private readonly subject: RowSubject | undefined;
+
   constructor(
     private readonly table: SourceTable,
     private readonly row: SourceRow,
     private readonly problems: string[],
-  ) {}
+    kind: DirectoryTableKind,
+  ) {
+    this.subject = kind.subject(row);
+  }
 
   public where(column?: string): string {
-    return locate(this.table, this.row.row, column);
+    return locate(this.table, this.row.line, column, this.subject);
   }
 
   public problem(message: string): void {
@@ -182,22 +224,23 @@ function isProtoKey(column: string): boolean {
 }
 
 /** Columns the header (CSV) or each entry (JSON/YAML) must have, and columns nobody knows. */
-function checkColumns(table: SourceTable, required: readonly string[], isKnown: (column: string) => boolean, candidates: readonly string[], problems: string[]): void {
+function checkColumns(table: SourceTable, kind: DirectoryTableKind, isKnown: (column: string) => boolean, candidates: readonly string[], problems: string[]): void {
   const noun = table.format === "csv" ? "column" : "field";
-  const check = (row: number, column: string) => {
-    if (isProtoKey(column)) problems.push(messages.directoryProtoKey(locate(table, row, column)));
+  const check = (where: string, column: string) => {
+    if (isProtoKey(column)) problems.push(messages.directoryProtoKey(where));
     else if (!isKnown(column)) {
-      problems.push(messages.directoryUnknownColumn(locate(table, row, column), noun, SNAKE_CASE.get(column) ?? suggest(column, candidates), candidates));
+      problems.push(messages.directoryUnknownColumn(where, noun, SNAKE_CASE.get(column) ?? suggest(column, candidates), candidates));
     }
   };
   if (table.format === "csv") {
-    const missing = required.filter((column) => !table.header.includes(column));
-    if (missing.length > 0) problems.push(messages.directoryMissingColumns(table.file, missing));
-    for (const column of table.header) check(1, column);
+    const missing = kind.required.filter((column) => !table.header.includes(column));
+    if (missing.length > 0) problems.push(messages.directoryMissingColumns(locate(table, 1), missing));
+    for (const column of table.header) check(locate(table, 1, column), column);
     return;
   }
-  for (const { row, values } of table.rows) {
-    for (const column of Object.keys(values)) check(row, column);
+  for (const row of table.rows) {
+    const subject = kind.subject(row);
+    for (const column of Object.keys(row.values)) check(locate(table, row.line, column, subject), column);
   }
 }
 
@@ -207,13 +250,13 @@ function requiredIn(table: SourceTable): (column: string) => boolean {
 }
 
 function checkGroups(table: SourceTable, problems: string[]): GroupRow[] {
-  checkColumns(table, REQUIRED_GROUP_COLUMNS, (c) => GROUP_COLUMNS.includes(c), GROUP_COLUMNS, problems);
+  checkColumns(table, GROUPS_FILE, (c) => GROUP_COLUMNS.includes(c), GROUP_COLUMNS, problems);
   const required = requiredIn(table);
   const ids = new FirstUse();
   const names = new FirstUse();
   const out: GroupRow[] = [];
   for (const row of table.rows) {
-    const r = new RowReader(table, row, problems);
+    const r = new RowReader(table, row, problems, GROUPS_FILE);
     const id = r.text("id", required("id"));
     const name = r.text("name", required("name"));
     const description = r.text("description");
@@ -223,14 +266,14 @@ function checkGroups(table: SourceTable, problems: string[]): GroupRow[] {
     if (id !== undefined) {
       if (!isTerraformName(id)) r.problem(messages.directoryBadId(r.where("id"), id));
       else if (PROTOTYPE_NAMES.has(id)) r.problem(messages.directoryPrototypeId(r.where("id"), id));
-      const first = ids.claim(id, row.row);
+      const first = ids.claim(id, row.line);
       if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("id"), id, first, "group ids become Terraform addresses (okta_group.<id>)"));
     }
     if (name !== undefined) {
-      const first = names.claim(name.toLowerCase(), row.row);
+      const first = names.claim(name.toLowerCase(), row.line);
       if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("name"), name, first, "Okta group names are unique in an org (case-insensitive)"));
     }
-    if (id !== undefined && name !== undefined) out.push({ id, props: definedOnly({ name, description, importId, renamedFrom }) });
+    if (id !== undefined && name !== undefined) out.push({ id, line: row.line, props: definedOnly({ name, description, importId, renamedFrom }) });
   }
   return out;
 }
@@ -242,7 +285,7 @@ function isUserColumn(column: string, format: SourceTable["format"]): boolean {
 
 function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, problems: string[], derivedIds: string[]): UserRow[] {
   const candidates = table.format === "csv" ? USER_COLUMNS : [...USER_COLUMNS, "customProfile"];
-  checkColumns(table, REQUIRED_USER_COLUMNS, (c) => isUserColumn(c, table.format), candidates, problems);
+  checkColumns(table, USERS_FILE, (c) => isUserColumn(c, table.format), candidates, problems);
   const required = requiredIn(table);
   const customColumns = table.header.filter((c) => c.startsWith(CUSTOM_PREFIX) && !isProtoKey(c));
   const profileColumns = PROFILE_COLUMNS.filter((c) => table.format !== "csv" || table.header.includes(c));
@@ -250,7 +293,7 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
   const logins = new FirstUse();
   const out: UserRow[] = [];
   for (const row of table.rows) {
-    const r = new RowReader(table, row, problems);
+    const r = new RowReader(table, row, problems, USERS_FILE);
     const before = problems.length;
     const login = r.text("login", required("login"));
     const email = r.text("email", required("email"));
@@ -280,10 +323,10 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
     r.fits("mobilePhone", profile.mobilePhone);
     const customProfile = readCustomProfile(r, row, customColumns, table.format);
 
-    const id = readId(r, login, ids, row.row);
+    const id = readId(r, login, ids, row.line);
     if (id !== undefined && r.text("id") === undefined) derivedIds.push(id);
     if (login !== undefined) {
-      const first = logins.claim(login.toLowerCase(), row.row);
+      const first = logins.claim(login.toLowerCase(), row.line);
       if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("login"), login, first, "Okta logins are unique in an org (case-insensitive)"));
     }
     const groupIds = readGroupIds(r, row, knownGroups);
@@ -292,6 +335,7 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
     if (login === undefined || email === undefined || firstName === undefined || lastName === undefined) continue;
     out.push({
       id,
+      line: row.line,
       groupIds,
       props: {
         login,
@@ -310,7 +354,7 @@ function checkUsers(table: SourceTable, knownGroups: ReadonlySet<string>, proble
 }
 
 /** The id column, or the id derived from the login; checked for syntax and uniqueness in the file. */
-function readId(r: RowReader, login: string | undefined, ids: FirstUse, row: number): string | undefined {
+function readId(r: RowReader, login: string | undefined, ids: FirstUse, line: number): string | undefined {
   const given = r.text("id");
   if (given !== undefined && (!isTerraformName(given) || PROTOTYPE_NAMES.has(given))) {
     r.problem(isTerraformName(given) ? messages.directoryPrototypeId(r.where("id"), given) : messages.directoryBadId(r.where("id"), given));
@@ -318,7 +362,7 @@ function readId(r: RowReader, login: string | undefined, ids: FirstUse, row: num
   }
   const id = given ?? (login === undefined ? undefined : userIdFromLogin(login));
   if (id === undefined) return undefined;
-  const first = ids.claim(id, row);
+  const first = ids.claim(id, line);
   if (first !== undefined) {
     r.problem(
       given !== undefined

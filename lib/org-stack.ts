@@ -8,12 +8,14 @@ import { OktaApp } from "./app";
 import { withBareAddresses } from "./private/addresses";
 import { addRetirement, isRecorded, retirementsOf, setRecordFile, updateAddressRecord } from "./private/address-record";
 import { OktaDirectory } from "./private/directory";
-import { messages } from "./private/errors";
+import { OktaSynthError, messages } from "./private/errors";
 import { localStatePath } from "./private/backend";
+import { schemaProblems } from "./private/output-validation";
 import { markProduction } from "./private/production";
 import { collectProblems } from "./private/problems";
 import { findSecrets } from "./private/secrets";
 import { requiredScopes } from "./private/scopes";
+import { reportUncaughtSynthErrors } from "./private/synth-failure";
 import { warnOnce } from "./private/warnings";
 
 /** A Terraform Cloud (HCP Terraform) workspace that runs one org's stack. */
@@ -92,15 +94,23 @@ export interface OktaRetireOptions {
  * One Okta org as one Terraform stack: the okta provider (org name and base URL only; credentials
  * come from the environment), a backend (Terraform Cloud workspace or local state), and production
  * protection.
+ *
+ * Under a plain cdktf App (OktaApp does more: see there) the stack's problems fail the synth as one
+ * OktaSynthError: when cdktf validates the first org stack, the problems of every org stack's
+ * constructs, so none is written while any has a problem; when it writes a stack, a secret in its
+ * Terraform JSON and (unless the App has skipValidation) what the built-in SchemaValidator finds there.
  */
 export class OktaOrgStack extends TerraformStack {
   /** The configured okta provider. */
   public readonly provider: OktaProvider;
   /** The props this stack was created with. */
   public readonly props: OktaOrgStackProps;
+  /** cdktf validated the stack for the synth now under way, so its JSON gets the schema check too (plain App). */
+  private validatedForSynth = false;
 
   constructor(scope: Construct, id: string, props: OktaOrgStackProps) {
     super(scope, id);
+    reportUncaughtSynthErrors();
     this.props = props;
     if (props.production) markProduction(this);
     setRecordFile(this, props.addressRecord);
@@ -120,7 +130,7 @@ export class OktaOrgStack extends TerraformStack {
       new LocalBackend(this, { path: localStatePath(id) });
       if (props.production) warnOnce(this, messages.productionWithLocalState(this.node.path));
     }
-    this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes(), ...this.checkOtherOrgStacks()] });
+    this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes()] });
   }
 
   /** The environment this org serves, e.g. "prod". */
@@ -148,19 +158,18 @@ export class OktaOrgStack extends TerraformStack {
   }
 
   /**
-   * A plain cdktf App validates and writes its stacks one by one, so the first org stack also reports
-   * the problems of every other org stack: none is written while any has a problem. (OktaApp validates
-   * every stack before writing any.)
+   * What cdktf runs before it writes the stack (unless the App has skipValidation). A plain cdktf App
+   * validates and writes its stacks one by one, so the first org stack checks every org stack: none is
+   * written while any has a problem. The problems are thrown as one OktaSynthError, by stack (cdktf's
+   * own error would list them under its skipValidation advice). OktaApp validates every stack itself.
    */
-  private checkOtherOrgStacks(): string[] {
+  public runAllValidations(): void {
     const app = App.of(this);
-    if (app instanceof OktaApp) return [];
-    const [first, ...others] = app.node.findAll().filter((c): c is OktaOrgStack => c instanceof OktaOrgStack);
-    if (first !== this) return [];
-    return others
-      .map((stack) => ({ stack, problems: collectProblems(stack) }))
-      .filter(({ problems }) => problems.length > 0)
-      .map(({ stack, problems }) => messages.otherOrgStackProblems(stack.node.path, problems));
+    if (app instanceof OktaApp) return super.runAllValidations();
+    const orgStacks = app.node.findAll().filter((c): c is OktaOrgStack => c instanceof OktaOrgStack);
+    const found = (orgStacks[0] === this ? orgStacks : [this]).map((stack) => ({ org: stack.node.id, problems: collectProblems(stack) }));
+    if (found.some(({ problems }) => problems.length > 0)) throw OktaSynthError.byOrg(found, "no Okta stack was written");
+    this.validatedForSynth = true;
   }
 
   /**
@@ -192,8 +201,9 @@ export class OktaOrgStack extends TerraformStack {
 
   /**
    * The stack's Terraform JSON; users, groups and memberships are merged in without a second resolve.
-   * Under a plain cdktf App, which writes the file right after this returns, a secret in it fails here,
-   * before anything is written for the stack (OktaApp scans every stack's file before it replaces the output).
+   * Under a plain cdktf App, which writes the file right after this returns, a secret in it, or a problem
+   * the built-in SchemaValidator finds in it when cdktf validated the stack, fails here, before anything
+   * is written for the stack (OktaApp checks every stack's file before it replaces the output).
    */
   public toTerraform(): any {
     const directory = this.node.tryFindChild("OktaDirectory");
@@ -201,17 +211,18 @@ export class OktaOrgStack extends TerraformStack {
     const retired = retirementsOf(this);
     if (retired.length > 0) tf.removed = [...(tf.removed ?? []), ...retired.map((r) => ({ from: r.address, lifecycle: { destroy: r.destroy } }))];
     if (this.props.production) protectEveryOktaResource(tf);
-    this.checkSecrets(tf);
+    this.checkOwnJson(tf);
     if (this.props.production) updateAddressRecord(this, tf);
     return tf;
   }
 
-  private checkSecrets(tf: any): void {
+  private checkOwnJson(tf: any): void {
     const app = App.of(this);
     if (app instanceof OktaApp) return;
     const file = path.relative(process.cwd(), path.join(app.outdir, app.manifest.forStack(this).synthesizedStackPath));
-    const secrets = findSecrets(file, tf);
-    if (secrets.length > 0) throw new Error(messages.stackNotWritten(this.node.path, secrets));
+    const problems = [...findSecrets(file, tf), ...(this.validatedForSynth ? schemaProblems([{ path: file, json: tf }]) : [])];
+    this.validatedForSynth = false;
+    if (problems.length > 0) throw OktaSynthError.byOrg([{ org: this.node.id, problems }], `${this.node.id} was not written`);
   }
 }
 

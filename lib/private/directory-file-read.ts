@@ -2,13 +2,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { YAMLParseError, parse as parseYaml } from "yaml";
+import { YAMLParseError, YAMLSeq, parseDocument } from "yaml";
 import { SHOWN_LENGTH, messages, show } from "./errors";
+import { RowSubject, rowPlace } from "./origins";
 
 /** One record of a directory file: a CSV row, or an entry of a JSON/YAML list. */
 export interface SourceRow {
-  /** CSV: the line the record starts on (the header is row 1). JSON/YAML: the 1-based entry number. */
-  readonly row: number;
+  /** The line the record starts on, as a text editor counts (a CSV header is line 1). */
+  readonly line: number;
   /** Values by column (CSV: strings, empty cells left out) or field (JSON/YAML: as parsed). */
   readonly values: Readonly<Record<string, unknown>>;
 }
@@ -17,6 +18,8 @@ export interface SourceRow {
 export interface SourceTable {
   /** The file as messages show it: relative to the working directory. */
   readonly file: string;
+  /** The org (stack id) the file is loaded into, for messages; undefined outside a stack. */
+  readonly org?: string;
   /** CSV files have one header for every row; JSON and YAML entries each have their own fields. */
   readonly format: "csv" | "json" | "yaml";
   /** CSV: the header's columns. */
@@ -36,19 +39,22 @@ export interface TableKind {
   isColumn(column: string, format: SourceTable["format"]): boolean;
 }
 
-/** Where a problem is: `users.csv row 7, column "email"` or `users.yaml entry 3, field "email"`. */
-export function locate(table: Pick<SourceTable, "file" | "format">, row: number, column?: string): string {
-  const csv = table.format === "csv";
-  const at = `${table.file} ${csv ? "row" : "entry"} ${row}`;
-  return column === undefined ? at : `${at}, ${csv ? "column" : "field"} ${show(column)}`;
+/**
+ * Where a problem is: `users.csv line 7 (user e1006, org okta-dev), column "email"`, or in JSON and YAML
+ * `users.yaml line 12 (user e1006, org okta-dev), field "email"` (the line the entry starts on).
+ */
+export function locate(table: Pick<SourceTable, "file" | "format" | "org">, line: number, column?: string, subject?: RowSubject): string {
+  const at = rowPlace(table.file, line, subject, table.org);
+  return column === undefined ? at : `${at}, ${table.format === "csv" ? "column" : "field"} ${show(column)}`;
 }
 
 /**
  * Reads and parses a file as UTF-8 (a byte order mark is dropped, in every format); on failure adds the
  * problem and returns undefined. A file none of whose columns belong to `kind` (a wrong path, or a link
- * to another file) is reported without showing any of its content.
+ * to another file) is reported without showing any of its content. `org` (the stack id) is named in
+ * messages about its lines.
  */
-export function readTable(file: string, kind: TableKind, problems: string[]): SourceTable | undefined {
+export function readTable(file: string, kind: TableKind, problems: string[], org?: string): SourceTable | undefined {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
   const extension = path.extname(file).toLowerCase();
   const format = extension === ".csv" ? "csv" : extension === ".json" ? "json" : extension === ".yaml" || extension === ".yml" ? "yaml" : undefined;
@@ -69,11 +75,12 @@ export function readTable(file: string, kind: TableKind, problems: string[]): So
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = position(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, bad)));
-    problems.push(messages.directoryNotUtf8(shown, line, column, bytes[bad], format === "csv"));
+    problems.push(messages.directoryNotUtf8(`${rowPlace(shown, line, undefined, org)}, column ${column}`, bytes[bad], format === "csv"));
     return undefined;
   }
   try {
-    return format === "csv" ? readCsv(shown, kind, text, problems) : readList(shown, kind, format, text, problems);
+    const table = { file: shown, org };
+    return format === "csv" ? readCsv(table, kind, text, problems) : readList({ ...table, format }, kind, text, problems);
   } catch (error) {
     problems.push(messages.directoryFileSyntax(shown, syntaxReason(error, text)));
     return undefined;
@@ -135,8 +142,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * trimming and skipping in this loop is twice as fast at 100,000 rows, and counting the newlines inside
  * quoted cells gives each record the line it starts on.
  */
-function readCsv(file: string, kind: TableKind, text: string, problems: string[]): SourceTable | undefined {
-  const table = { file, format: "csv" as const };
+function readCsv(source: { file: string; org?: string }, kind: TableKind, text: string, problems: string[]): SourceTable | undefined {
+  const table = { ...source, format: "csv" as const };
+  const file = source.file;
   const records: string[][] = parseCsv(text, { relax_column_count: true });
   const header = (records[0] ?? []).map((column) => column.trim());
   if (header.length > 0 && !header.some((column) => belongs(kind, column, "csv"))) {
@@ -152,11 +160,11 @@ function readCsv(file: string, kind: TableKind, text: string, problems: string[]
   let line = 1 + newlines(records[0] ?? []);
   for (let i = 1; i < records.length; i++) {
     const record = records[i];
-    const row = ++line;
+    const start = ++line;
     line += newlines(record);
     if (record.length === 1 && record[0].trim() === "") continue;
     if (record.length !== header.length) {
-      problems.push(messages.directoryFieldCount(locate(table, row), record.length, header.length));
+      problems.push(messages.directoryFieldCount(locate(table, start), record.length, header.length));
       continue;
     }
     const values: Record<string, string> = {};
@@ -164,7 +172,7 @@ function readCsv(file: string, kind: TableKind, text: string, problems: string[]
       const value = record[j].trim();
       if (value !== "") values[header[j]] = value;
     }
-    rows.push({ row, values });
+    rows.push({ line: start, values });
   }
   return { ...table, header, rows };
 }
@@ -178,9 +186,9 @@ function newlines(record: readonly string[]): number {
   return count;
 }
 
-function readList(file: string, kind: TableKind, format: "json" | "yaml", text: string, problems: string[]): SourceTable | undefined {
-  const data: unknown = format === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
-  const table = { file, format };
+function readList(table: { file: string; org?: string; format: "json" | "yaml" }, kind: TableKind, text: string, problems: string[]): SourceTable | undefined {
+  const { file, format } = table;
+  const { data, starts } = format === "json" ? readJson(text) : readYaml(text);
   if (!Array.isArray(data)) {
     problems.push(messages.directoryNotAList(file));
     return undefined;
@@ -190,15 +198,74 @@ function readList(file: string, kind: TableKind, format: "json" | "yaml", text: 
     problems.push(messages.directoryNotThatKind(file, kind.name, format, kind.required));
     return undefined;
   }
+  const lines = linesOf(text, starts);
   const rows: SourceRow[] = [];
   data.forEach((entry: unknown, index) => {
     if (isEntry(entry)) {
-      rows.push({ row: index + 1, values: entry });
+      rows.push({ line: lines[index], values: entry });
     } else {
-      problems.push(messages.directoryEntryNotObject(locate(table, index + 1), entry));
+      problems.push(messages.directoryEntryNotObject(locate(table, lines[index]), entry));
     }
   });
   return { ...table, header: [], rows };
+}
+
+/** A parsed JSON or YAML file, with the offset each entry of a top-level list starts at. */
+interface ParsedList {
+  readonly data: unknown;
+  readonly starts: readonly number[];
+}
+
+/** JSON.parse for the values; one scan of the (then valid) text for where each top-level entry starts. */
+function readJson(text: string): ParsedList {
+  const data: unknown = JSON.parse(text);
+  const starts: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let expectEntry = false;
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (inString) {
+      if (c === BACKSLASH) at++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    if (c === SPACE || c === NEWLINE || c === RETURN || c === TAB) continue;
+    if (expectEntry && depth === 1 && c !== CLOSE_BRACKET) starts.push(at);
+    expectEntry = false;
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACKET || c === OPEN_BRACE) expectEntry = ++depth === 1 && c === OPEN_BRACKET;
+    else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth--;
+    else if (c === COMMA && depth === 1) expectEntry = true;
+  }
+  return { data, starts };
+}
+
+const [BACKSLASH, QUOTE, SPACE, NEWLINE, RETURN, TAB, COMMA] = ["\\", '"', " ", "\n", "\r", "\t", ","].map((c) => c.charCodeAt(0));
+const [OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = ["[", "]", "{", "}"].map((c) => c.charCodeAt(0));
+
+/** The YAML document's value, as yaml's parse() gives it (its warnings emitted, its first error thrown), and where each entry starts. */
+function readYaml(text: string): ParsedList {
+  const doc = parseDocument(text, { prettyErrors: false });
+  for (const warning of doc.warnings) process.emitWarning(warning);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  const starts = doc.contents instanceof YAMLSeq ? doc.contents.items.map((item) => item?.range[0] ?? 0) : [];
+  return { data: doc.toJS(), starts };
+}
+
+/** The 1-based line of each offset (in ascending order), counting newlines once through the text. */
+function linesOf(text: string, offsets: readonly number[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const offset of offsets) {
+    for (let next = text.indexOf("\n", at); next !== -1 && next < offset; next = text.indexOf("\n", next + 1)) {
+      line++;
+      at = next + 1;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 /**

@@ -15,12 +15,14 @@ import type { GroupBase } from "./group-base";
 import type { OktaGroupRule } from "../group-rule";
 import { OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../schema-property";
 import type { IOktaUser, OktaUser } from "../user";
-import { IdentitySourceElement, validateIdentitySources } from "./identity-source-checks";
+import { IdentitySourceElement, TerraformAddress, validateIdentitySources } from "./identity-source-checks";
 import { validateCustomProfile, validateGroup, validateRule, validateSchemaProperty, validateUser } from "./rules";
 import { isProduction } from "./production";
 import { literal } from "./literal";
 import { checkAddressRecord } from "./address-record";
-import { messages } from "./errors";
+import { Use, messages } from "./errors";
+import { foreignBindingProblems } from "./foreign-bindings";
+import { placeOf } from "./origins";
 import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
 
@@ -48,7 +50,12 @@ export class OktaDirectory extends TerraformElement {
   /** The directory of the stack that `scope` belongs to, created on first use. */
   public static of(scope: IConstruct): OktaDirectory {
     const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild(DIRECTORY_ID) as OktaDirectory | undefined) ?? new OktaDirectory(stack);
+    return OktaDirectory.tryOf(stack) ?? new OktaDirectory(stack);
+  }
+
+  /** The directory of the stack that `scope` belongs to, if any Okta construct created it. */
+  public static tryOf(scope: IConstruct): OktaDirectory | undefined {
+    return TerraformStack.of(scope).node.tryFindChild(DIRECTORY_ID) as OktaDirectory | undefined;
   }
 
   /** Users, groups, rules and schema properties, in declaration order. */
@@ -223,13 +230,29 @@ export class OktaDirectory extends TerraformElement {
     return out;
   }
 
-  /** Every problem with the org's Okta constructs, each naming the construct path. */
+  /**
+   * The Terraform addresses a construct of this org defines, as [type, name], in the stack's JSON
+   * (a group: its okta_group, then its okta_group_memberships); none for a construct the org does not
+   * know or one that only references an existing object.
+   */
+  public addressesOf(construct: IConstruct): TerraformAddress[] {
+    if (this.users.includes(construct as OktaUser)) return [["okta_user", (construct as OktaUser).address]];
+    if (this.groups.includes(construct as GroupBase)) return groupAddresses(construct as GroupBase);
+    if (this.rules.includes(construct as OktaGroupRule)) return [["okta_group_rule", construct.node.id]];
+    if (this.schemaProperties.includes(construct as SchemaPropertyConstruct)) return [schemaPropertyAddress(construct as SchemaPropertyConstruct)];
+    if (this.identitySourceElements.includes(construct as IdentitySourceElement)) return (construct as IdentitySourceElement)._addresses();
+    return [];
+  }
+
+  /** Every problem with the org's Okta constructs, each naming the construct path (or the data file row it came from). */
   public validate(): string[] {
     const problems: string[] = [];
     const stack = TerraformStack.of(this);
+    const constructs = stack.node.findAll();
     const addresses = new AddressBook();
 
-    if (!hasOktaProvider(stack)) problems.push(messages.noProvider(stack.node.path));
+    if (!hasOktaProvider(constructs)) problems.push(messages.noProvider(stack.node.path));
+    problems.push(...foreignBindingProblems(constructs));
 
     const logins = new DuplicateFinder();
     const declared = this.customProperties();
@@ -240,7 +263,7 @@ export class OktaDirectory extends TerraformElement {
       addresses.add("okta_user", user.address, user);
       problems.push(...validateUser(user, customLoginPattern));
       problems.push(...validateCustomProfile(user, declared));
-      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.node.path, user.props.login);
+      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user, user.props.login);
     }
     problems.push(...logins.report(messages.duplicateLogin));
 
@@ -252,20 +275,18 @@ export class OktaDirectory extends TerraformElement {
       }
     }
     for (const group of this.groups) {
-      const defined = group._renderAttributes() !== undefined;
-      if (defined) {
-        addresses.add("okta_group", group.address, group);
+      for (const [type, address] of groupAddresses(group)) addresses.add(type, address, group);
+      if (group._renderAttributes() !== undefined) {
         const name = (group as unknown as { props: { name: string } }).props.name;
-        if (isConcrete(name)) groupNames.add(name.toLowerCase(), group.node.path, name);
+        if (isConcrete(name)) groupNames.add(name.toLowerCase(), group, name);
         problems.push(...validateGroup(group, name));
       }
       if (group._memberSet.size > 0) {
-        addresses.add("okta_group_memberships", `${group.address}_members`, group);
         for (const member of group._memberSet) {
-          if (TerraformStack.of(member) !== stack) problems.push(messages.crossOrg(group.node.path, "member", member.node.path));
+          if (TerraformStack.of(member) !== stack) problems.push(messages.crossOrg(placeOf(group), "member", placeOf(member)));
         }
         const rules = ruleTargets.get(group);
-        if (rules) warnOnce(group, messages.ruleAndMembers(group.node.path, rules));
+        if (rules) warnOnce(group, messages.ruleAndMembers(placeOf(group), rules));
       }
     }
     problems.push(...groupNames.report(messages.duplicateGroupName));
@@ -284,18 +305,17 @@ export class OktaDirectory extends TerraformElement {
     const indexes = new DuplicateFinder();
     const uniqueByType = new Map<string, string[]>();
     for (const property of this.schemaProperties) {
-      const type = isCustom(property) ? "okta_user_schema_property" : "okta_user_base_schema_property";
-      addresses.add(type, property.node.id, property);
+      addresses.add(...schemaPropertyAddress(property), property);
       problems.push(...validateSchemaProperty(property));
       const userType = property.props.userType ?? "default";
       if (isConcrete(property.props.index)) {
-        indexes.add(`${userType}/${property.props.index}`, property.node.path, property.props.index);
+        indexes.add(`${userType}/${property.props.index}`, property, property.props.index);
       }
       if (isCustom(property) && property.props.unique === "UNIQUE_VALIDATED") {
         uniqueByType.set(userType, [...(uniqueByType.get(userType) ?? []), property.node.path]);
       }
     }
-    problems.push(...indexes.report((index, paths) => messages.duplicateIndex(index, paths)));
+    problems.push(...indexes.report((uses) => messages.duplicateIndex(uses[0].shown, uses.map((use) => use.place))));
     for (const paths of uniqueByType.values()) {
       if (paths.length > OktaUserSchemaProperty.MAX_UNIQUE) problems.push(messages.tooManyUnique(paths, OktaUserSchemaProperty.MAX_UNIQUE));
     }
@@ -307,7 +327,7 @@ export class OktaDirectory extends TerraformElement {
 
     // One address, one owner: a raw resource or a stack override with a construct's address would be lost.
     const owners = new Set<IConstruct>([...this.users, ...this.groups, ...this.rules, ...this.schemaProperties, ...this.identitySourceElements]);
-    for (const resource of stack.node.findAll()) {
+    for (const resource of constructs) {
       if (!(resource instanceof TerraformResource) || (resource.node.scope && owners.has(resource.node.scope))) continue;
       addresses.add(resource.terraformResourceType, resource.friendlyUniqueId, resource);
     }
@@ -319,13 +339,13 @@ export class OktaDirectory extends TerraformElement {
       }
     }
 
-    if (isProduction(this)) problems.push(...this.validateProduction(stack, addresses));
+    if (isProduction(this)) problems.push(...this.validateProduction(stack, constructs, addresses));
     problems.push(...addresses.report());
     return problems;
   }
 
   /** A production org never loses an object without a decision, nor its protection. */
-  private validateProduction(stack: TerraformStack, addresses: AddressBook): string[] {
+  private validateProduction(stack: TerraformStack, constructs: readonly IConstruct[], addresses: AddressBook): string[] {
     const renamed = new Set<string>();
     for (const user of this.users) if (user.props.renamedFrom !== undefined) renamed.add(`okta_user.${user.props.renamedFrom}`);
     for (const group of this.groups) {
@@ -337,7 +357,7 @@ export class OktaDirectory extends TerraformElement {
       if (isCustom(property) && property.props.renamedFrom !== undefined) renamed.add(`okta_user_schema_property.${property.props.renamedFrom}`);
     }
     const problems = checkAddressRecord(stack, addresses.all(), renamed);
-    for (const resource of stack.node.findAll()) {
+    for (const resource of constructs) {
       if (!(resource instanceof TerraformResource)) continue;
       const overrides = (resource as unknown as { rawOverrides?: { lifecycle?: { prevent_destroy?: unknown } } }).rawOverrides;
       if (resource.lifecycle?.preventDestroy === false) problems.push(messages.weakenedProtection(resource.node.path, "lifecycle.preventDestroy false"));
@@ -358,33 +378,49 @@ function isCustom(property: SchemaPropertyConstruct): property is OktaUserSchema
   return property.resource.terraformResourceType === "okta_user_schema_property";
 }
 
-function hasOktaProvider(stack: TerraformStack): boolean {
-  return stack.node
-    .findAll()
-    .some((c) => c instanceof TerraformProvider && c.terraformResourceType === "okta");
+function schemaPropertyAddress(property: SchemaPropertyConstruct): TerraformAddress {
+  return [isCustom(property) ? "okta_user_schema_property" : "okta_user_base_schema_property", property.node.id];
 }
 
-/** Collects keys seen more than once, with the paths that used them. */
-class DuplicateFinder {
-  private readonly seen = new Map<string, { shown: string; paths: string[] }>();
+/** A defined group's okta_group, and its okta_group_memberships when it has explicit members. */
+function groupAddresses(group: GroupBase): TerraformAddress[] {
+  const out: TerraformAddress[] = [];
+  if (group._renderAttributes() !== undefined) out.push(["okta_group", group.address]);
+  if (group._memberSet.size > 0) out.push(["okta_group_memberships", `${group.address}_members`]);
+  return out;
+}
 
-  public add(key: string, path: string, shown: string): void {
-    const entry = this.seen.get(key);
-    if (entry) entry.paths.push(path);
-    else this.seen.set(key, { shown, paths: [path] });
+function hasOktaProvider(constructs: readonly IConstruct[]): boolean {
+  return constructs.some((c) => c instanceof TerraformProvider && c.terraformResourceType === "okta");
+}
+
+/**
+ * Collects keys seen more than once, with the constructs that used them and each one's spelling;
+ * messages name a construct (placeOf) only when it is reported.
+ */
+class DuplicateFinder {
+  private readonly seen = new Map<string, { owner: IConstruct; shown: string }[]>();
+
+  public add(key: string, owner: IConstruct, shown: string): void {
+    const uses = this.seen.get(key);
+    if (uses) uses.push({ owner, shown });
+    else this.seen.set(key, [{ owner, shown }]);
   }
 
   public keys(): string[] {
     return [...this.seen.keys()];
   }
 
-  /** The first path that used the key, if any. */
+  /** Where the first construct that used the key is, if any. */
   public first(key: string): string | undefined {
-    return this.seen.get(key)?.paths[0];
+    const owner = this.seen.get(key)?.[0].owner;
+    return owner && placeOf(owner);
   }
 
-  public report(message: (shown: string, paths: string[]) => string): string[] {
-    return [...this.seen.values()].filter((e) => e.paths.length > 1).map((e) => message(e.shown, e.paths));
+  public report(message: (uses: Use[]) => string): string[] {
+    return [...this.seen.values()]
+      .filter((uses) => uses.length > 1)
+      .map((uses) => message(uses.map(({ owner, shown }) => ({ place: placeOf(owner), shown }))));
   }
 }
 
@@ -400,7 +436,7 @@ class AddressBook {
     }
     let finder = this.byType.get(type);
     if (!finder) this.byType.set(type, (finder = new DuplicateFinder()));
-    finder.add(address, owner.node.path, address);
+    finder.add(address, owner, address);
   }
 
   /** Every address in use, as "type.name". */
@@ -410,7 +446,7 @@ class AddressBook {
     return out;
   }
 
-  /** The construct path that defines type.address, if any. */
+  /** Where the construct that defines type.address is, if any. */
   public ownerOf(type: string, address: string): string | undefined {
     return this.byType.get(type)?.first(address);
   }
@@ -418,7 +454,7 @@ class AddressBook {
   public report(): string[] {
     const problems = [...new Set(this.invalid)];
     for (const [type, finder] of this.byType) {
-      problems.push(...finder.report((address, paths) => messages.duplicateAddress(type, address, paths)));
+      problems.push(...finder.report((uses) => messages.duplicateAddress(type, uses[0].shown, uses.map((use) => use.place))));
     }
     return problems;
   }

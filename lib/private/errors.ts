@@ -21,6 +21,18 @@ function oneOf(allowed: readonly string[]): string {
   return allowed.map((a) => show(a)).join(", ");
 }
 
+/** One construct's use of a value that must be unique: where it is, and the value as it wrote it. */
+export interface Use {
+  readonly place: string;
+  readonly shown: string;
+}
+
+/** "A has login "x" and B has login "X"": each use with its own spelling. */
+function each(uses: readonly Use[], says: (shown: string) => string): string {
+  const parts = uses.map((use) => `${use.place} ${says(use.shown)}`);
+  return parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
 export const messages = {
   invalidAddress: (path: string, id: string) =>
     `${path}: construct id ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes. Choose an id such as ${show(suggestAddress(id))}.`,
@@ -49,10 +61,10 @@ export const messages = {
     `${path}: login ${show(login)} is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`,
   badEmail: (path: string, field: string, email: string) =>
     `${path}: ${field} ${show(email)} is not a valid email address; use the form "name@example.com".`,
-  duplicateLogin: (login: string, paths: string[]) =>
-    `${paths.join(" and ")}: both have login ${show(login)}; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.`,
-  duplicateGroupName: (name: string, paths: string[]) =>
-    `${paths.join(" and ")}: both are named ${show(name)}; Okta group names must be unique in an org. Rename one of them.`,
+  duplicateLogin: (users: readonly Use[]) =>
+    `${each(users, (login) => `has login ${show(login)}`)}; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.`,
+  duplicateGroupName: (groups: readonly Use[]) =>
+    `${each(groups, (name) => `is named ${show(name)}`)}; Okta group names must be unique in an org (case-insensitive). Rename one of them.`,
   badIndex: (path: string, index: string) =>
     `${path}: index ${show(index)} is not a valid Okta variable name; start with a letter and use only letters, digits and underscores, e.g. ${show(suggestIndex(index))}.`,
   notBaseAttribute: (path: string, index: string, base: readonly string[]) =>
@@ -115,9 +127,9 @@ export const messages = {
   minWaitAboveMax: (path: string, min: number, max: number) =>
     `${path}: rateLimit.minWaitSeconds ${min} is greater than rateLimit.maxWaitSeconds ${max}; swap them or fix one.`,
   productionWithLocalState: (path: string) =>
-    `${path}: a production org with local state (terraform.${path}.tfstate on this machine): deploying from another machine, or after losing the file, would try to create every user again. Give the stack cloud: { organization, workspace } (in this app: set TFC_ORGANIZATION).`,
+    `${path}: a production org with local state (terraform.${path}.tfstate on this machine): deploying from another machine, or after losing the file, would try to create every user again. Give the stack cloud: { organization, workspace }.`,
   placeholderCloudOrganization: (path: string, organization: string) =>
-    `${path}: TFC_ORGANIZATION is not set, so the workspaces are written for the placeholder organization ${show(organization)}; set TFC_ORGANIZATION before deploying this stack.`,
+    `${path}: the workspaces are written for the placeholder organization ${show(organization)}; give the Terraform Cloud organization that runs the org stacks before deploying this stack.`,
   literalWebhookUrl: (path: string) =>
     `${path}: driftNotification.url is a literal webhook URL, a secret that would be written to cdk.tf.json and state. Pass a sensitive TerraformVariable's stringValue instead, or leave url out to use var.drift_notification_url (TF_VAR_drift_notification_url).`,
   longWaveApply: (path: string, waves: number, minutes: number) =>
@@ -128,18 +140,16 @@ export const messages = {
     `${file}: ${path} contains the value of ${variable}, a credential from this machine's environment (value not shown). Remove it: the provider reads credentials from the environment at plan and apply, never from cdk.tf.json.`,
   secretInOutput: (file: string, address: string, attribute: string) =>
     `${file}: ${address} sets ${attribute}, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
-  stackNotWritten: (stackPath: string, problems: readonly string[]) =>
-    `${stackPath}: the stack was not written; its Terraform JSON has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n  ${problems.join("\n  ")}`,
-  otherOrgStackProblems: (stackPath: string, problems: readonly string[]) =>
-    `${stackPath} has ${problems.length} problem${problems.length === 1 ? "" : "s"}; this app writes its stacks one by one, so no Okta stack is written until ${problems.length === 1 ? "it is" : "they are"} fixed:\n    ${problems.join("\n    ")}`,
+  terraformVerdictFailed: (stacks: readonly string[], output: string) =>
+    `${stacks.join(", ")}: terraform validate through the cdktf-okta test provider did not finish, so Terraform gave no verdict on these stacks (not a problem in them). Fix the terraform installation, or pass validate: "builtin" to OktaApp to validate with the built-in validator only. It said:\n${output}`,
   outputLocked: (lockFile: string, outdir: string, pid: number, hostname: string, started: string, waitedSeconds: number) =>
     `${lockFile}: another synth into ${outdir} holds this lock (pid ${pid} on ${hostname}, since ${started}); waited ${waitedSeconds} s for it. Let it finish and synth again; if process ${pid} on ${hostname} no longer runs, delete ${lockFile} and synth again.`,
   directoryFileExtension: (file: string, extension: string) =>
     `${file}: ${extension ? `files ending ${show(extension)} are` : "a file without an extension is"} not supported; use a .csv, .json, .yaml or .yml file.`,
   directoryFileUnreadable: (file: string, reason: string) => `${file}: cannot be read (${reason}); check the path.`,
   directoryFileSyntax: (file: string, reason: string) => `${file}: cannot be parsed: ${reason}. Fix the syntax.`,
-  directoryNotUtf8: (file: string, line: number, column: number, byte: number, csv: boolean) =>
-    `${file} line ${line}, column ${column}: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8${csv ? ' (in Excel: "CSV UTF-8")' : ""}.`,
+  directoryNotUtf8: (where: string, byte: number, csv: boolean) =>
+    `${where}: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} is not UTF-8; the file is in another encoding (often Windows-1252 or Latin-1), whose accented letters would be read wrongly. Save it as UTF-8${csv ? ' (in Excel: "CSV UTF-8")' : ""}.`,
   directoryNotThatKind: (file: string, kind: string, format: "csv" | "json" | "yaml", columns: readonly string[]) =>
     `${file}: not a ${kind} file: ${format === "csv" ? "its first line names none of the columns" : "its entries have none of the fields"} of a ${kind} file (${columns.map((c) => show(c)).join(", ")}), so none of its content is shown. Check that the ${kind} path names the right file (a symbolic link is read as the file it points to).`,
   directoryNotAList: (file: string) =>
@@ -149,8 +159,8 @@ export const messages = {
   directoryFieldCount: (where: string, fields: number, columns: number) =>
     `${where}: has ${fields} fields but the header has ${columns} columns; quote values that contain commas, and give every row the header's columns.`,
   directoryDuplicateColumn: (where: string) => `${where}: the header names this column more than once; keep one.`,
-  directoryMissingColumns: (file: string, columns: string[]) =>
-    `${file} row 1: the header has no column ${columns.map((c) => show(c)).join(", ")}; add ${columns.length === 1 ? "it" : "them"}: every row needs a value there.`,
+  directoryMissingColumns: (where: string, columns: string[]) =>
+    `${where}: the header has no column ${columns.map((c) => show(c)).join(", ")}; add ${columns.length === 1 ? "it" : "them"}: every row needs a value there.`,
   directoryUnknownColumn: (where: string, noun: string, suggestion: string | undefined, known: readonly string[]) =>
     suggestion !== undefined
       ? `${where}: unknown ${noun}; did you mean ${show(suggestion)}?`
@@ -173,10 +183,10 @@ export const messages = {
     `${where}: ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes; use e.g. ${show(suggestAddress(id))}.`,
   directoryPrototypeId: (where: string, id: string) =>
     `${where}: ${show(id)} cannot be an id: the constructs library keeps a scope's children in a plain object, where ${show(id)} is taken by JavaScript's Object.prototype. Choose another id, e.g. the employee number.`,
-  directoryDuplicate: (where: string, value: string, firstRow: number, why: string) =>
-    `${where}: ${show(value)} is already used on row ${firstRow}; ${why}. Remove one of the rows or change the value.`,
-  directoryDuplicateDerivedId: (where: string, id: string, firstRow: number) =>
-    `${where}: the id derived from this login, ${show(id)}, is already used on row ${firstRow}; give one of the two rows an explicit id.`,
+  directoryDuplicate: (where: string, value: string, firstLine: number, why: string) =>
+    `${where}: ${show(value)} is already used on line ${firstLine}; ${why}. Remove one of the rows or change the value.`,
+  directoryDuplicateDerivedId: (where: string, id: string, firstLine: number) =>
+    `${where}: the id derived from this login, ${show(id)}, is already used on line ${firstLine}; give one of the two rows an explicit id.`,
   directoryBadCustomValue: (where: string, value: unknown) =>
     `${where}: ${show(value)} is not a custom attribute value; use a string, number or boolean, or a list of one of them.`,
   directoryBadGroups: (where: string, value: unknown) =>
@@ -189,11 +199,11 @@ export const messages = {
   refreshCostBadTier: (tier: string, allowed: readonly string[], suggestion: string | undefined) =>
     `--tier ${show(tier)} is not an Okta org tier${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : ";"} Use one of ${oneOf(allowed)}.`,
   badStackJson: (file: string, reason: string) =>
-    `${file}: not valid Terraform JSON (${reason}); synthesize again (npm run synth) or name another file.`,
+    `${file}: not valid Terraform JSON (${reason}); synthesize again (cdktf synth) or name another file.`,
   refreshCostNoStacks: (outdir: string) =>
-    `${outdir}: no stacks directory; run a synth first (npm run synth), or name the cdktf output directory or a cdk.tf.json file.`,
+    `${outdir}: no stacks directory; run a synth first (cdktf synth), or name the cdktf output directory or a cdk.tf.json file.`,
   refreshCostSlow: (stack: string, minutes: string, calls: number, where: string, threshold: string, hasSuggestions: boolean) =>
-    `${stack}: a plan spends at least ${minutes} refreshing (${calls} Okta API calls, ${where}), more than ${threshold}. Run \`npm run cost\` for the breakdown${hasSuggestions ? " and cheaper shapes" : ""}.`,
+    `${stack}: a plan spends at least ${minutes} refreshing (${calls} Okta API calls, ${where}), more than ${threshold}. Run \`npx cdktf-okta-cost\` for the breakdown${hasSuggestions ? " and cheaper shapes" : ""}.`,
   noCloudOrgs: (path: string) =>
     `${path}: orgs is empty; give one entry per Okta org, e.g. { stackId: "okta-dev", workspace: "okta-dev", orgName: "acme-dev", baseUrl: "oktapreview.com" }.`,
   badWorkspaceName: (path: string, stackId: string, name: string) =>
@@ -250,6 +260,16 @@ export const messages = {
     `${path}: ${where} (external id ${show(externalId)}) has no ${missing.join(", ")}; Okta would create a user with an empty profile. Give every user profile userName, email, firstName and lastName.`,
   unknownMembershipId: (path: string, where: string, kind: "user" | "group", externalId: string, sourcePath: string) =>
     `${path}: ${where} names ${kind} external id ${show(externalId)}, which this job does not upsert and ${sourcePath} neither looks up nor manages; a membership fails at import if the ${kind} is not in the identity source. Add it to ${kind === "user" ? "upsertUsers" : "upsertGroups"}, or, if it already exists, look it up with ${kind === "user" ? "lookupUser" : "lookupGroup"}(id, ${show(externalId)}) on the source.`,
+  foreignBinding: (path: string, what: string, version: string, pin: string, use: string) =>
+    `${path}: this ${what} comes from bindings for okta provider ${version} (such as @cdktf/provider-okta), but the stack pins okta ${pin} (cdktf-okta's bindings): Terraform runs okta ${pin} for the whole stack, and those bindings were not made for its schema. Use cdktf-okta's bindings instead: ${use}.`,
+  foreignBindingUnknownType: (path: string, what: string, version: string, pin: string) =>
+    `${path}: this ${what} comes from bindings for okta provider ${version} (such as @cdktf/provider-okta), but the stack pins okta ${pin} (cdktf-okta's bindings), which do not include it. Generate bindings for okta/okta@${pin} (cdktf get, with "okta/okta@${pin}" in cdktf.json's terraformProviders) and create it from those.`,
+  testingNoResource: (path: string) =>
+    `${path}: defines no Terraform resource or data source (an existing object referenced by id creates none); pass the construct that defines it.`,
+  testingNoSuchType: (path: string, type: string, types: readonly string[]) =>
+    `${path}: defines no ${type}; it defines ${oneOf(types)}.`,
+  testingNoTerraform: (what: string) =>
+    `${what} skipped: no terraform binary on PATH (install terraform 1.x to run it).`,
   emptyImportJob: (path: string) =>
     `${path}: the import job uploads nothing, yet it would open an import session (one per identity source every five minutes). Give it at least one of upsertUsers, upsertGroups, upsertMemberships, deleteUsers, deleteGroups or deleteMemberships, or remove it.`,
 } as const;
@@ -264,10 +284,51 @@ function suggestIndex(index: string): string {
   return /^[A-Za-z]/.test(cleaned) ? cleaned : `attr_${cleaned}`;
 }
 
+/** The problems of one org (stack), as a failed synth reports them. */
+export interface OrgProblems {
+  /** The stack's id, e.g. "okta-dev"; "" for problems outside any stack. */
+  readonly org: string;
+  /** Its problems, each once. */
+  readonly problems: readonly string[];
+}
+
+const NOTHING_WRITTEN = "nothing was written";
+
 /** Thrown when a synth fails; `problems` lists every problem found, across every stack. */
 export class OktaSynthError extends Error {
-  constructor(public readonly problems: readonly string[]) {
-    super(`cdktf-okta found ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was written:\n  ${problems.join("\n  ")}`);
-    this.name = "OktaSynthError";
+  /** The problems of every org (stack) that has any, in the order given: what OktaApp and OktaOrgStack throw. */
+  public static byOrg(orgs: readonly OrgProblems[], outcome = NOTHING_WRITTEN): OktaSynthError {
+    const found = orgs.filter(({ problems }) => problems.length > 0);
+    return new OktaSynthError(found.flatMap(({ problems }) => problems), outcome, found);
   }
+
+  /** The same problems by org (stack); one group under "" when the thrower did not sort them. */
+  public readonly orgs: readonly OrgProblems[];
+
+  /**
+   * @param problems every problem, each once
+   * @param outcome what the failed synth left, e.g. "nothing was written"
+   * @param orgs the same problems by org (stack)
+   */
+  constructor(
+    public readonly problems: readonly string[],
+    private readonly outcome = NOTHING_WRITTEN,
+    orgs?: readonly OrgProblems[],
+  ) {
+    super(`cdktf-okta found ${count(problems.length, "problem")}; ${outcome}:\n  ${problems.join("\n  ")}`);
+    this.name = "OktaSynthError";
+    this.orgs = orgs ?? [{ org: "", problems }];
+  }
+
+  /** What a failed synth prints: every problem once, under the org (stack) it belongs to. */
+  public get report(): string {
+    const stacks = this.orgs.filter(({ org }) => org !== "").length;
+    if (stacks === 0) return this.message;
+    const sections = this.orgs.map(({ org, problems }) => `${org || "outside any stack"}: ${count(problems.length, "problem")}\n  ${problems.join("\n  ")}`);
+    return [`cdktf-okta found ${count(this.problems.length, "problem")} in ${count(stacks, "stack")}; ${this.outcome}.`, ...sections].join("\n\n");
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

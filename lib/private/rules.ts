@@ -1,4 +1,7 @@
-/** Checks of one construct's own props; the directory runs them at synth and reports all at once. */
+/**
+ * Checks of one construct's own props; the directory runs them at synth and reports all at once. A user
+ * or group loaded from a data file is named by its file and line (placeOf).
+ */
 import type { GroupBase } from "./group-base";
 import type { OktaGroupRule } from "../group-rule";
 import {
@@ -16,6 +19,7 @@ import {
 import type { CustomProfileValue, OktaUser, OktaUserProps } from "../user";
 import { LIMITS, MAX_LOGIN_LENGTH, checkNotEmpty, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
 import { messages } from "./errors";
+import { placeOf } from "./origins";
 
 function checkEnum(problems: string[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
   if (isConcrete(value) && !allowed.includes(value)) problems.push(messages.notInEnum(path, field, value, allowed));
@@ -62,7 +66,7 @@ export function overLength(field: LimitedProfileField, value: string): number | 
  */
 export function validateUser(user: OktaUser, customLoginPattern = false): string[] {
   const problems: string[] = [];
-  const path = user.node.path;
+  const path = placeOf(user);
   const p = user.props;
   const fits = (field: LimitedProfileField, value: string | undefined): value is string => {
     if (!isConcrete(value)) return false;
@@ -90,7 +94,7 @@ export function validateUser(user: OktaUser, customLoginPattern = false): string
  */
 export function validateCustomProfile(user: OktaUser, declared: Map<string, OktaUserSchemaProperty>): string[] {
   const problems: string[] = [];
-  const path = user.node.path;
+  const path = placeOf(user);
   const profile = user.props.customProfile ?? {};
   for (const [key, value] of Object.entries(profile)) {
     const property = declared.get(key);
@@ -155,8 +159,9 @@ function checkCustomValue(path: string, key: string, value: CustomProfileValue, 
 /** Group name: not empty, at most 255 bytes. */
 export function validateGroup(group: GroupBase, name: string): string[] {
   const problems: string[] = [];
-  problems.push(...checkNotEmpty(group.node.path, "name", name));
-  checkBytes(problems, group.node.path, "name", name, LIMITS.groupNameBytes);
+  const path = placeOf(group);
+  problems.push(...checkNotEmpty(path, "name", name));
+  checkBytes(problems, path, "name", name, LIMITS.groupNameBytes);
   return problems;
 }
 

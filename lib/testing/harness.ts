@@ -137,8 +137,13 @@ export class TerraformSandbox {
 
   /** Runs `terraform <args> -no-color` in the stack directory. */
   public terraform(args: string[], env: Record<string, string> = {}): TerraformResult {
+    return this.terraformAt(this.dir, args, env);
+  }
+
+  /** Runs `terraform <args> -no-color` in another directory of the sandbox, with the same provider. */
+  public terraformAt(cwd: string, args: string[], env: Record<string, string> = {}): TerraformResult {
     const started = process.hrtime.bigint();
-    const result = spawnSync("terraform", [...args, "-no-color"], { cwd: this.dir, env: this.environment(env), encoding: "utf8", maxBuffer: 1 << 30 });
+    const result = spawnSync("terraform", [...args, "-no-color"], { cwd, env: this.environment(env), encoding: "utf8", maxBuffer: 1 << 30 });
     const done: TerraformResult = {
       args,
       status: result.status ?? -1,

@@ -69,26 +69,30 @@ export async function validateWithTerraform(paths: readonly string[]): Promise<T
   const problems: ValidationProblem[] = [];
   let fileCount = 0;
   const found = modules(paths);
-  for (const [dir, files] of found) {
-    fileCount += files.size;
-    // The whole directory, so that file("key.pem") and the like find what they read.
-    const neighbours = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !CONFIG_FILE.test(e.name) && !/tfstate|\.tfplan$/.test(e.name));
-    const contents: Record<string, string> = Object.fromEntries(neighbours.map((e) => [e.name, fs.readFileSync(path.join(dir, e.name), "utf8")]));
-    for (const file of files) contents[path.basename(file)] = fs.readFileSync(file, "utf8");
-    const sandbox = await TerraformSandbox.create({ files: contents, name: path.basename(dir) });
-    try {
+  // One provider for every module: each module gets a directory of its own in the sandbox.
+  const sandbox = await TerraformSandbox.create({ name: "modules" });
+  try {
+    let index = 0;
+    for (const [dir, files] of found) {
+      fileCount += files.size;
+      const workdir = path.join(sandbox.root, "modules", String(index++), path.basename(dir));
+      fs.mkdirSync(workdir, { recursive: true });
+      // The whole directory, so that file("key.pem") and the like find what they read.
+      const neighbours = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !CONFIG_FILE.test(e.name) && !/tfstate|\.tfplan$/.test(e.name));
+      for (const e of neighbours) fs.copyFileSync(path.join(dir, e.name), path.join(workdir, e.name));
+      for (const file of files) fs.copyFileSync(file, path.join(workdir, path.basename(file)));
       const original = (name?: string) => (name ? path.join(dir, name) : dir);
       // No init: the test provider is attached, so nothing needs installing.
-      const result = sandbox.terraform(["validate", "-json"]);
+      const result = sandbox.terraformAt(workdir, ["validate", "-json"]);
       const verdict = JSON.parse(result.stdout) as { diagnostics?: Diagnostic[] };
       for (const d of verdict.diagnostics ?? []) {
         if (d.severity !== "error") continue;
         const at = d.range ? `${original(d.range.filename)}:${d.range.start.line}` : original();
         problems.push({ file: at, path: d.snippet?.context ?? "", message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
       }
-    } finally {
-      await sandbox.stop();
     }
+  } finally {
+    await sandbox.stop();
   }
   return { problems, fileCount, moduleCount: found.size, terraformVersion: terraformVersion(), terraform };
 }
