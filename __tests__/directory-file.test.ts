@@ -110,20 +110,18 @@ describe("loadDirectory", () => {
     loadDirectory(stack, { users: fixture("users.json"), groups: fixture("groups.csv") });
     // THEN
     expect(problems(stack)).toEqual([
-      `${FIXTURES}/users.json line 2 (user ada, org okta-dev): customProfile has no "badge", which okta-dev/badge declares required: Okta rejects the user at apply time. Add customProfile.badge.`,
+      `${FIXTURES}/users.json line 2 (user ada, org okta-dev): no value, but custom.badge is declared required in okta-dev/badge: Okta rejects the user at apply time. Add "customProfile.badge" to the entry.`,
     ]);
   });
 
-  test("a synth problem of a user from a CSV file names the file and the line of its row", () => {
+  test("a CSV column of an undeclared custom attribute is reported once, at its header", () => {
     // GIVEN
     const stack = orgStack();
     // WHEN
     loadDirectory(stack, { users: fixture("users.csv"), groups: fixture("groups.csv") });
     // THEN
     expect(problems(stack)).toEqual([
-      `${FIXTURES}/users.csv line 2 (user ada, org okta-dev): customProfile key "customer_reference_number" is not a user schema property declared in this org (declared: none). Declare it with new OktaUserSchemaProperty(this, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or remove the key.`,
-      `${FIXTURES}/users.csv line 3 (user grace_hopper_at_example_com, org okta-dev): customProfile key "customer_reference_number" is not a user schema property declared in this org (declared: none). Declare it with new OktaUserSchemaProperty(this, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or remove the key.`,
-      `${FIXTURES}/users.csv line 5 (user alan_at_example_com, org okta-dev): customProfile key "customer_reference_number" is not a user schema property declared in this org (declared: none). Declare it with new OktaUserSchemaProperty(this, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or remove the key.`,
+      `${FIXTURES}/users.csv line 1 (org okta-dev), column "custom.customer_reference_number": custom.customer_reference_number is not a user schema property declared in the org (declared: none). Declare it with new OktaUserSchemaProperty(stack, "...", { index: "customer_reference_number", ... }) (an existing property is adopted), or leave the column out (ignoreColumns: ["custom.customer_reference_number"]).`,
     ]);
   });
 
@@ -136,7 +134,7 @@ describe("loadDirectory", () => {
     new OktaUser(stack, "grace", { login: "GRACE.HOPPER@example.com", email: "grace@example.com", firstName: "Grace", lastName: "Hopper" });
     // THEN
     expect(problems(stack)).toEqual([
-      `${FIXTURES}/users.csv line 3 (user grace_hopper_at_example_com, org okta-dev) has login "Grace.Hopper@example.com" and okta-dev/grace has login "GRACE.HOPPER@example.com"; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.`,
+      `${FIXTURES}/users.csv line 3 (user grace_hopper_at_example_com, org okta-dev), column "login" has login "Grace.Hopper@example.com" and okta-dev/grace has login "GRACE.HOPPER@example.com"; Okta logins are unique in an org (case-insensitive). Remove one user or change its login.`,
     ]);
   });
 
@@ -149,8 +147,8 @@ describe("loadDirectory", () => {
     new OktaGroup(stack, "engineering", { name: "Engineers" });
     // THEN
     expect(problems(stack)).toEqual([
-      `${FIXTURES}/groups.csv line 3 (group support, org okta-dev) is named "Support" and okta-dev/helpdesk is named "SUPPORT"; Okta group names must be unique in an org (case-insensitive). Rename one of them.`,
-      `${FIXTURES}/groups.csv line 2 (group engineering, org okta-dev) and okta-dev/engineering: both would be okta_group.engineering. Terraform addresses come from construct ids alone (not from the scope they are in), so give each a different id.`,
+      `${FIXTURES}/groups.csv line 3 (group support, org okta-dev), column "name" is named "Support" and okta-dev/helpdesk is named "SUPPORT"; Okta group names must be unique in an org (case-insensitive). Rename one of them.`,
+      `${FIXTURES}/groups.csv line 2 (group engineering, org okta-dev), column "id" and okta-dev/engineering: both would be okta_group.engineering. Terraform addresses come from construct ids alone (not from the scope they are in), so give each a different id.`,
     ]);
   });
 
@@ -216,8 +214,8 @@ describe("loadDirectory", () => {
   test("reports every problem of a CSV users file at once, with line, user, org and column", () => {
     expect(loadProblems({ users: fixture("bad-users.csv"), groups: fixture("groups.csv") })).toEqual([
       `${FIXTURES}/bad-users.csv line 8 (org okta-dev): has 9 fields but the header has 10 columns; quote values that contain commas, and give every row the header's columns.`,
-      `${FIXTURES}/bad-users.csv line 1 (org okta-dev), column "Department": unknown column; did you mean "department"?`,
-      `${FIXTURES}/bad-users.csv line 1 (org okta-dev), column "cost_center": unknown column; did you mean "costCenter"?`,
+      `${FIXTURES}/bad-users.csv line 1 (org okta-dev), column "Department": unknown column; did you mean "department"? Rename it, map it (columns: { "Department": "department" }), or leave it out (ignoreColumns: ["Department"]).`,
+      `${FIXTURES}/bad-users.csv line 1 (org okta-dev), column "cost_center": unknown column; did you mean "costCenter"? Rename it, map it (columns: { "cost_center": "costCenter" }), or leave it out (ignoreColumns: ["cost_center"]).`,
       `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "email": "bob@" is not a valid email address; use the form "name@example.com".`,
       `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "status": "active" is not allowed; use one of "ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED".`,
       `${FIXTURES}/bad-users.csv line 3 (user ada, org okta-dev), column "id": "ada" is already used on line 2; user ids become Terraform addresses (okta_user.<id>). Remove one of the rows or change the value.`,
@@ -275,7 +273,7 @@ describe("loadDirectory", () => {
   test("reports entries, fields and value types of a JSON users file", () => {
     expect(loadProblems({ users: fixture("bad-users.json"), groups: fixture("groups.yaml") })).toEqual([
       `${FIXTURES}/bad-users.json line 2 (org okta-dev): is "ada@example.com"; each entry must be an object of fields, e.g. { "login": "jane.doe@example.com", ... }.`,
-      `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "emial": unknown field; did you mean "email"?`,
+      `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "emial": unknown field; did you mean "email"? Rename it, map it (columns: { "emial": "email" }), or leave it out (ignoreColumns: ["emial"]).`,
       `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "firstName": 7 is not a string; quote it, e.g. "7".`,
       `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "customProfile.address": {"city":"Paris"} is not a custom attribute value; use a string, number or boolean, or a list of one of them.`,
       `${FIXTURES}/bad-users.json line 3 (user bob_at_example_com, org okta-dev), field "groups": [1,2] is not a list of group ids; write "id1;id2" or a list of strings.`,
@@ -295,14 +293,17 @@ describe("loadDirectory", () => {
     ]);
   });
 
-  test("reports unknown columns without a close match by listing the known ones", () => {
+  test("reports unknown columns without a close match, and lists the known ones once per file", () => {
     // GIVEN
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
     const file = path.join(dir, "groups.csv");
-    fs.writeFileSync(file, "id,name,owner\nops,Ops,me\n");
+    fs.writeFileSync(file, "id,name,owner,team lead\nops,Ops,me,you\n");
     // THEN
+    const shown = path.relative(process.cwd(), file);
     expect(loadProblems({ groups: file })).toEqual([
-      `${path.relative(process.cwd(), file)} line 1 (org okta-dev), column "owner": unknown column; known columns are "id", "name", "description", "importId", "renamedFrom".`,
+      `${shown} line 1 (org okta-dev), column "owner": unknown column; map it to a known column (columns: { "owner": "<column>" }) or leave it out (ignoreColumns: ["owner"]).`,
+      `${shown} line 1 (org okta-dev), column "team lead": unknown column; map it to a known column (columns: { "team lead": "<column>" }) or leave it out (ignoreColumns: ["team lead"]).`,
+      `${shown}: the columns a groups file knows are "id", "name", "description", "importId", "renamedFrom"; map other headers to them with columns, or leave them out with ignoreColumns.`,
     ]);
   });
 
@@ -438,10 +439,10 @@ describe("loadDirectory on unusual files", () => {
     // THEN
     expect(loadProblems({ users })).toEqual([
       `${path.relative(process.cwd(), users)} line 1 (org okta-dev): the header has no column "login", "email", "firstName", "lastName"; add them: every row needs a value there.`,
-      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "Login": unknown column; did you mean "login"?`,
-      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "E-mail": unknown column; did you mean "email"?`,
-      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "First Name": unknown column; did you mean "firstName"?`,
-      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "last_name": unknown column; did you mean "lastName"?`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "Login": unknown column; did you mean "login"? Rename it, map it (columns: { "Login": "login" }), or leave it out (ignoreColumns: ["Login"]).`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "E-mail": unknown column; did you mean "email"? Rename it, map it (columns: { "E-mail": "email" }), or leave it out (ignoreColumns: ["E-mail"]).`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "First Name": unknown column; did you mean "firstName"? Rename it, map it (columns: { "First Name": "firstName" }), or leave it out (ignoreColumns: ["First Name"]).`,
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "last_name": unknown column; did you mean "lastName"? Rename it, map it (columns: { "last_name": "lastName" }), or leave it out (ignoreColumns: ["last_name"]).`,
     ]);
   });
 
@@ -467,8 +468,10 @@ describe("loadDirectory on unusual files", () => {
     fs.writeFileSync(users, `id,login,email,firstName,lastName,${huge}\n${USER_ROW},x\nb${huge},b@example.com,b@example.com,B,B,x\n`);
     // THEN
     const file = path.relative(process.cwd(), users);
+    const cut = `"${"a".repeat(78)}… (1000000 characters)`;
     expect(loadProblems({ users })).toEqual([
-      `${file} line 1 (org okta-dev), column "${"a".repeat(78)}… (1000000 characters): unknown column; known columns are ${["id", "login", "email", "firstName", "lastName", "status", "importId", "renamedFrom", "groups", "city", "costCenter", "countryCode", "department", "displayName", "division", "employeeNumber", "honorificPrefix", "honorificSuffix", "locale", "manager", "managerId", "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "realmId", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode", "custom.<index>"].map((c) => `"${c}"`).join(", ")}.`,
+      `${file} line 1 (org okta-dev), column ${cut}: unknown column; map it to a known column (columns: { ${cut}: "<column>" }) or leave it out (ignoreColumns: [${cut}]).`,
+      `${file}: the columns a users file knows are ${["id", "login", "email", "firstName", "lastName", "status", "importId", "renamedFrom", "groups", "city", "costCenter", "countryCode", "department", "displayName", "division", "employeeNumber", "honorificPrefix", "honorificSuffix", "locale", "manager", "managerId", "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "realmId", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode", "custom.<index>"].map((c) => `"${c}"`).join(", ")}; map other headers to them with columns, or leave them out with ignoreColumns.`,
     ]);
   });
 

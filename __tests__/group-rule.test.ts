@@ -1,4 +1,4 @@
-import { OktaGroup, OktaGroupRule, OktaUser } from "../lib";
+import { OktaGroup, OktaGroupRule, OktaUser, OktaUserSchemaProperty, SchemaValidator } from "../lib";
 import { orgStack, problems, synthJson } from "./util";
 
 describe("OktaGroupRule", () => {
@@ -27,6 +27,32 @@ describe("OktaGroupRule", () => {
       remove_assigned_users: true,
     });
     expect(problems(stack)).toEqual([]);
+  });
+
+  test("depends on the custom schema properties its expression reads, declared before or after it", () => {
+    // GIVEN
+    const stack = orgStack();
+    const contractors = new OktaGroup(stack, "contractors", { name: "Contractors" });
+    // WHEN
+    new OktaGroupRule(stack, "contractor_rule", {
+      name: "Contractors",
+      expression: 'user.employment_type == "Contractor" && String.stringContains(user.cost_center, "user.badge") && user.department != "x" && user.employment_type != ""',
+      groups: [contractors],
+    });
+    new OktaUserSchemaProperty(stack, "employment_type", { index: "employment_type", title: "Employment type", type: "string" });
+    new OktaUserSchemaProperty(stack, "cost_center_property", { index: "cost_center", title: "Cost center", type: "string" });
+    new OktaUserSchemaProperty(stack, "badge", { index: "badge", title: "Badge", type: "string" });
+    // THEN: user.department is a base attribute and user.badge is only text in a string literal
+    const tf = synthJson(stack);
+    const { "//": _, ...rule } = tf.resource.okta_group_rule.contractor_rule;
+    expect(rule).toEqual({
+      name: "Contractors",
+      expression_value: 'user.employment_type == "Contractor" && String.stringContains(user.cost_center, "user.badge") && user.department != "x" && user.employment_type != ""',
+      group_assignments: ["${okta_group.contractors.id}"],
+      depends_on: ["okta_user_schema_property.employment_type", "okta_user_schema_property.cost_center_property"],
+    });
+    expect(problems(stack)).toEqual([]);
+    expect(SchemaValidator.fromSnapshots().validate([{ path: "cdk.tf.json", json: tf }])).toEqual([]);
   });
 
   test("renamedFrom moves the rule's state to its new address", () => {

@@ -18,12 +18,19 @@ describe("the npm package", () => {
   });
 
   test("points main, types, exports and bin at compiled files that the tarball contains", () => {
-    const entries = [pkg.main, pkg.types, pkg.exports["."].default, pkg.exports["."].types, ...Object.values<string>(pkg.bin)];
+    const exported = Object.entries<string | { types: string; default: string }>(pkg.exports)
+      .filter(([subpath]) => subpath !== "./package.json")
+      .flatMap(([, target]) => (typeof target === "string" ? [target] : [target.types, target.default]));
+    const typesVersions = Object.values<string[]>(pkg.typesVersions?.["*"] ?? {}).flat();
+    const entries = [pkg.main, pkg.types, ...exported, ...typesVersions, ...Object.values<string>(pkg.bin)];
     expect(entries.filter((entry) => !packed.includes(entry.replace(/^\.\//, "")))).toEqual([]);
   });
 
   test("ships the compiled okta bindings and the schema snapshots, and no TypeScript sources or tests", () => {
     expect(packed).toEqual(expect.arrayContaining(["dist/.gen/providers/okta/user/index.js", "dist/.gen/providers/okta/index.js", "schema/okta.json", "schema/time.json"]));
+    // every okta type's binding, and the lazily loading entry cdktf-okta/providers/okta
+    expect(packed.filter((f) => /^dist\/\.gen\/providers\/okta\/[^/]+\/index\.js$/.test(f))).toHaveLength(145 + 99 + 1);
+    expect(packed).toEqual(expect.arrayContaining(["dist/.gen/providers/okta/namespaces.js", "dist/.gen/providers/okta/index.d.ts"]));
     // The test provider behind cdktf-okta-validate: its entry point, protocol definition and provider data.
     expect(packed).toEqual(expect.arrayContaining(["dist/lib/testing/provider-main.js", "dist/lib/testing/tfplugin6.proto", "schema/tfe.json", "schema/behaviour/okta.json"]));
     expect(packed.filter((f) => /^(lib|__tests__|\.gen)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);

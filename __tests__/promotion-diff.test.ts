@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { Testing } from "cdktf";
 import { formatPromotionDiff, hasDifferences, OktaGroup, OktaOrgStack, OktaUser, promotionDiff, SynthesizedStack } from "../lib";
@@ -9,6 +10,26 @@ const DEV_DIR = path.join(FIXTURES, "okta-dev");
 const PROD_DIR = path.join(FIXTURES, "okta-prod");
 const dev: SynthesizedStack = JSON.parse(fs.readFileSync(path.join(DEV_DIR, "cdk.tf.json"), "utf8"));
 const prod: SynthesizedStack = JSON.parse(fs.readFileSync(path.join(PROD_DIR, "cdk.tf.json"), "utf8"));
+
+/** What JSON.parse says about `text` (worded by the JavaScript engine). */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("the text is valid JSON");
+}
+
+/** A cdktf output directory holding the given stacks. */
+function outdir(stacks: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "promotion-diff-"));
+  for (const [name, tf] of Object.entries(stacks)) {
+    fs.mkdirSync(path.join(dir, "stacks", name), { recursive: true });
+    fs.writeFileSync(path.join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify(tf));
+  }
+  return dir;
+}
 
 /** Runs the CLI and captures what it writes. */
 function run(...args: string[]): { code: number; out: string; err: string } {
@@ -26,6 +47,7 @@ describe("promotionDiff", () => {
     expect(diff).toEqual({
       added: ["okta_user.test_engineer"],
       removed: ["okta_group.legacy"],
+      moved: [],
       changed: [
         {
           address: "okta_group.garden",
@@ -93,8 +115,61 @@ describe("promotionDiff", () => {
     expect(diff).toEqual({
       added: [],
       removed: [],
+      moved: [],
       changed: [{ address: "okta_group.garden", attributes: [{ path: "description", before: "old", after: "new" }] }],
       ignored: ["okta_user.test_engineer"],
+    });
+  });
+});
+
+/** okta-dev renamed okta_user.bird (renamedFrom) and changed its first name; okta-prod is the synth from before. */
+function renamedBird(): { dev: SynthesizedStack; prod: SynthesizedStack } {
+  const app = Testing.app();
+  const [dev, prod] = ["okta-dev", "okta-prod"].map((id) => {
+    const stack = new OktaOrgStack(app, id, { orgName: id, environment: id });
+    const renamed = id === "okta-dev";
+    const bird = new OktaUser(stack, renamed ? "hummingbird" : "bird", {
+      login: "bird@example.com", email: "bird@example.com", firstName: renamed ? "Humming" : "B", lastName: "Ird", ...(renamed ? { renamedFrom: "bird" } : {}),
+    });
+    new OktaGroup(stack, "garden", { name: "The Garden", members: [bird] });
+    return JSON.parse(Testing.synth(stack)) as SynthesizedStack;
+  });
+  return { dev, prod };
+}
+
+describe("promotionDiff moves", () => {
+  test("a renamedFrom is one move, compared across it; references to the old address are no difference", () => {
+    // GIVEN
+    const { dev, prod } = renamedBird();
+    // WHEN
+    const diff = promotionDiff(dev, prod);
+    // THEN
+    expect(diff).toEqual({
+      added: [],
+      removed: [],
+      moved: [{ from: "okta_user.bird", to: "okta_user.hummingbird" }],
+      changed: [{ address: "okta_user.hummingbird", attributes: [{ path: "first_name", before: "B", after: "Humming" }] }],
+      ignored: [],
+    });
+    expect(formatPromotionDiff(diff, { from: "okta-dev", to: "okta-prod" })).toBe(
+      [
+        "Promoting okta-dev into okta-prod: 0 to add, 0 to remove, 1 to change, 1 to move.",
+        "> okta_user.bird -> okta_user.hummingbird",
+        '~ okta_user.hummingbird: first_name "B" -> "Humming"',
+      ].join("\n"),
+    );
+  });
+
+  test("a moved block only in the target, or one whose old address the source still has, is no move", () => {
+    // GIVEN
+    const user = { login: "b", email: "b", first_name: "B", last_name: "R" };
+    const moved = [{ from: "okta_user.bird", to: "okta_user.hummingbird" }];
+    // THEN
+    expect(promotionDiff({ resource: { okta_user: { bird: user } } }, { resource: { okta_user: { hummingbird: user } }, moved })).toMatchObject({
+      added: ["okta_user.bird"], removed: ["okta_user.hummingbird"], moved: [],
+    });
+    expect(promotionDiff({ resource: { okta_user: { bird: user, hummingbird: user } }, moved }, { resource: { okta_user: { bird: user } } })).toMatchObject({
+      added: ["okta_user.hummingbird"], removed: [], moved: [],
     });
   });
 });
@@ -125,7 +200,7 @@ describe("formatPromotionDiff", () => {
   });
 
   test("says so when there is nothing to promote, and lists what was ignored", () => {
-    expect(formatPromotionDiff({ added: [], removed: [], changed: [], ignored: ["okta_user.test_engineer"] }, { from: "okta-dev", to: "okta-prod" })).toBe(
+    expect(formatPromotionDiff({ added: [], removed: [], moved: [], changed: [], ignored: ["okta_user.test_engineer"] }, { from: "okta-dev", to: "okta-prod" })).toBe(
       "No differences: okta-prod already has the resources of okta-dev.\nIgnored: okta_user.test_engineer",
     );
   });
@@ -157,21 +232,53 @@ describe("promotion-diff CLI", () => {
     expect(JSON.parse(result.out).ignored).toEqual(["okta_group.legacy", "okta_user.test_engineer"]);
   });
 
+  test("takes a cdktf output directory that holds the one stack, and prints moves with >", () => {
+    // GIVEN
+    const { dev, prod } = renamedBird();
+    const devOut = outdir({ "okta-dev": dev });
+    const prodFile = path.join(outdir({ "okta-prod": prod }), "stacks", "okta-prod", "cdk.tf.json");
+    // WHEN
+    const result = run("--from", devOut, "--to", prodFile);
+    // THEN
+    expect(result).toEqual({
+      code: 0,
+      out: [
+        `Promoting ${devOut} into ${prodFile}: 0 to add, 0 to remove, 1 to change, 1 to move.`,
+        "> okta_user.bird -> okta_user.hummingbird",
+        '~ okta_user.hummingbird: first_name "B" -> "Humming"',
+      ].join("\n"),
+      err: "",
+    });
+  });
+
+  test("exits 1 on a cdktf output directory with several stacks, naming them", () => {
+    // GIVEN
+    const dir = outdir({ "okta-dev": dev, "okta-prod": prod });
+    // WHEN
+    const result = run("--from", dir, "--to", PROD_DIR);
+    // THEN
+    expect(result).toEqual({
+      code: 1,
+      out: "",
+      err: `promotion-diff: --from ${dir} holds 2 stacks (okta-dev, okta-prod); a promotion compares one stack with one other: give one of them, e.g. ${path.join(dir, "stacks", "okta-dev")}.`,
+    });
+  });
+
   test("exits 1 naming the path when a stack does not exist", () => {
     const missing = path.join(FIXTURES, "okta-qa");
     const result = run("--from", missing, "--to", PROD_DIR);
     expect(result.code).toBe(1);
     expect(result.err).toBe(
-      `promotion-diff: --from ${missing} does not exist; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev) or its cdk.tf.json, and run \`cdktf synth\` first.`,
+      `promotion-diff: --from ${missing} does not exist; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json, after \`cdktf synth\`.`,
     );
     expect(result.out).toBe("");
   });
 
-  test("exits 1 on a directory without cdk.tf.json", () => {
+  test("exits 1 on a directory that is neither a stack nor a cdktf output directory", () => {
     const result = run("--from", DEV_DIR, "--to", FIXTURES);
     expect(result.code).toBe(1);
     expect(result.err).toBe(
-      `promotion-diff: --to ${FIXTURES} is a directory without cdk.tf.json; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev).`,
+      `promotion-diff: --to ${FIXTURES} is a directory with neither a cdk.tf.json nor a stacks directory; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json.`,
     );
   });
 
@@ -179,7 +286,7 @@ describe("promotion-diff CLI", () => {
     const file = path.join(FIXTURES, "truncated.json");
     const result = run("--from", file, "--to", PROD_DIR);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(new RegExp(`^promotion-diff: --from ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not valid JSON \\(.+\\); give a cdk.tf.json written by \`cdktf synth\`.$`));
+    expect(result.err).toBe(`promotion-diff: --from ${file}: not valid Terraform JSON (${jsonError(fs.readFileSync(file, "utf8"))}); synthesize again (cdktf synth) or name another file.`);
   });
 
   test("exits 1 on JSON that is not a synthesized stack", () => {

@@ -63,15 +63,16 @@ describe("estimateRefreshCost", () => {
       ["resource", "okta_user_schema_property", 2, 2, "/api/v1"],
       ["resource", "okta_user_base_schema_property", 1, 1, "/api/v1"],
       ["resource", "okta_identity_source_import", 1, 1, "/api/v1"],
-      ["resource", "okta_app_oauth", 1, 1, "/api/v1"],
+      ["resource", "okta_app_oauth", 1, 1, "/api/v1/apps/{id}"],
       ["data", "okta_group", 1, 1, "/api/v1/groups"],
       ["data", "okta_users", 1, 1, "/api/v1/users"],
     ]);
     expect(cost.buckets.map((b) => [b.bucket, b.calls, b.limitPerMinute, b.usablePerMinute])).toEqual([
       ["/api/v1/users/{id}", 5000, 1000, 500],
       ["/api/v1/groups/{id}", 7, 600, 300],
-      ["/api/v1", 5, 600, 300],
+      ["/api/v1", 4, 600, 300],
       ["/api/v1/groups", 3, 600, 300],
+      ["/api/v1/apps/{id}", 1, 600, 300],
       ["/api/v1/users", 1, 600, 300],
     ]);
     expect(cost.totalCalls).toBe(5016);
@@ -117,6 +118,45 @@ describe("estimateRefreshCost", () => {
     expect(cost.notes).toEqual([
       "counted 1 where a count, for_each or member list is only known at apply time: okta_user.dynamic, okta_group_memberships.m",
     ]);
+  });
+
+  test("estimates every other okta type by its family's bucket", () => {
+    // WHEN
+    const cost = estimateRefreshCost({
+      resource: {
+        okta_app_saml: { crm: {} },
+        okta_app_group_assignments: { crm_groups: {} },
+        okta_app_signon_policy: { crm_policy: {} },
+        okta_user_factor_question: { q: {} },
+        okta_group_owner: { o: {} },
+        okta_device: { laptop: {} },
+        okta_policy_signon: { p: {} },
+      },
+      data: { okta_apps: { all: {} }, okta_auth_server: { default: {} } },
+    });
+    // THEN
+    expect(cost.types.map((t) => [t.mode, t.type, t.bucket, t.assumption])).toEqual([
+      ["resource", "okta_app_saml", "/api/v1/apps/{id}", "one GET /api/v1/apps/{id} per app (app instance family)"],
+      [
+        "resource",
+        "okta_app_group_assignments",
+        "/api/v1/apps",
+        "one GET of /api/v1/apps/{id}/... (assignments, grants, tokens, group push, settings) per block (app parts family, /api/v1/apps bucket)",
+      ],
+      ["resource", "okta_app_signon_policy", "/api/v1", "one GET of its policy or app user schema per block (catch-all /api/v1 bucket)"],
+      ["resource", "okta_user_factor_question", "/api/v1/users/{id}", "one GET of /api/v1/users/{id}/... per block (user parts family, counted in the /api/v1/users/{id} bucket)"],
+      ["resource", "okta_group_owner", "/api/v1/groups/{id}", "one GET of /api/v1/groups/{id}/... per block (group parts family, /api/v1/groups/{id} bucket)"],
+      ["resource", "okta_device", "/api/v1/devices", "one GET /api/v1/devices/{id} per device"],
+      [
+        "resource",
+        "okta_policy_signon",
+        "/api/v1",
+        "one GET per resource (assumed catch-all /api/v1 bucket: authorization servers, policies, identity providers, brands, hooks, governance and the other settings APIs)",
+      ],
+      ["data", "okta_apps", "/api/v1/apps", "one GET, list or search under /api/v1/apps per data source (apps family, /api/v1/apps bucket)"],
+      ["data", "okta_auth_server", "/api/v1", "one call per data source (catch-all /api/v1 bucket)"],
+    ]);
+    expect(cost.buckets.find((b) => b.bucket === "/api/v1/apps")).toEqual({ bucket: "/api/v1/apps", calls: 2, limitPerMinute: 100, usablePerMinute: 50, minutes: 0.04 });
   });
 
   test("suggests an identity source from 1,000 okta_user on", () => {
@@ -200,7 +240,7 @@ describe("refresh-cost CLI", () => {
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
 
-  test("prints a table per stack", () => {
+  test("prints a table per stack, then the assumptions", () => {
     expect(run(["--tier", "free-dev", SMALL_OUT])).toEqual({
       code: 0,
       err: "",
@@ -220,15 +260,62 @@ describe("refresh-cost CLI", () => {
         "  /api/v1                  1        100          50       2 s",
         "",
         "  One refresh makes 6 Okta API calls and takes at least 3 s (/api/v1/users/{id}); latency, retries and 429 backoff add to that.",
-        "  Assumptions:",
-        "    - okta_user: one GET /api/v1/users/{id} per user.",
-        "    - okta_group: one GET /api/v1/groups/{id} per group.",
-        "    - okta_group_memberships: GET /api/v1/groups/{id}/users, 200 members a page: ceil(members / 200) calls per resource, at least 1.",
-        "    - okta_group_rule: one GET /api/v1/groups/rules/{id} per rule (/api/v1/groups bucket).",
-        "    - okta_user_schema_property: one GET /api/v1/meta/schemas/user/default per property (the provider reads the whole user schema each time; catch-all /api/v1 bucket).",
-        "    - buckets are spent in parallel, so the slowest bucket sets the time; nothing else uses the token meanwhile.",
+        "",
+        "Assumptions:",
+        "  - okta_user: one GET /api/v1/users/{id} per user.",
+        "  - okta_group: one GET /api/v1/groups/{id} per group.",
+        "  - okta_group_memberships: GET /api/v1/groups/{id}/users, 200 members a page: ceil(members / 200) calls per resource, at least 1.",
+        "  - okta_group_rule: one GET /api/v1/groups/rules/{id} per rule (/api/v1/groups bucket).",
+        "  - okta_user_schema_property: one GET /api/v1/meta/schemas/user/default per property (the provider reads the whole user schema each time; catch-all /api/v1 bucket).",
+        "  - buckets are spent in parallel, so the slowest bucket sets the time; nothing else uses the token meanwhile.",
       ].join("\n"),
     });
+  });
+
+  test("takes a stack directory, as promotion-diff does", () => {
+    expect(run(["--tier", "free-dev", path.join(SMALL_OUT, "stacks", "okta-small")])).toEqual(run(["--tier", "free-dev", SMALL_OUT]));
+  });
+
+  test("prints the assumptions once for several stacks, and each stack's own notes under it", () => {
+    // GIVEN
+    const outdir = tempOutdir({
+      "okta-dev": { resource: { okta_user: blocks(1, "u") } },
+      "okta-prod": { provider: { okta: { max_api_capacity: 40 } }, resource: { okta_user: blocks(2, "u"), okta_group: blocks(1, "g") } },
+    });
+    // WHEN
+    const { code, out } = run([outdir]);
+    // THEN
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        "okta-dev (Enterprise org, 50% of each rate-limit bucket)",
+        "  type       count  calls  bucket",
+        "  okta_user      1      1  /api/v1/users/{id}",
+        "",
+        "  bucket              calls  limit/min  usable/min  at least",
+        "  /api/v1/users/{id}      1       1000         500       1 s",
+        "",
+        "  One refresh makes 1 Okta API calls and takes at least 1 s (/api/v1/users/{id}); latency, retries and 429 backoff add to that.",
+        "",
+        "okta-prod (Enterprise org, 40% of each rate-limit bucket)",
+        "  type        count  calls  bucket",
+        "  okta_user       2      2  /api/v1/users/{id}",
+        "  okta_group      1      1  /api/v1/groups/{id}",
+        "",
+        "  bucket               calls  limit/min  usable/min  at least",
+        "  /api/v1/users/{id}       2       1000         400       1 s",
+        "  /api/v1/groups/{id}      1        600         240       1 s",
+        "",
+        "  One refresh makes 3 Okta API calls and takes at least 1 s (/api/v1/users/{id}); latency, retries and 429 backoff add to that.",
+        "  Notes:",
+        "    - the provider's max_api_capacity 40 caps the token's 50% share.",
+        "",
+        "Assumptions:",
+        "  - okta_user: one GET /api/v1/users/{id} per user.",
+        "  - okta_group: one GET /api/v1/groups/{id} per group.",
+        "  - buckets are spent in parallel, so the slowest bucket sets the time; nothing else uses the token meanwhile.",
+      ].join("\n"),
+    );
   });
 
   test("takes one cdk.tf.json, and --share up to the provider's max_api_capacity", () => {
@@ -252,7 +339,12 @@ describe("refresh-cost CLI", () => {
     expect(run(["no-such-dir"])).toEqual({
       code: 1,
       out: "",
-      err: "no-such-dir: no stacks directory; run a synth first (cdktf synth), or name the cdktf output directory or a cdk.tf.json file.",
+      err: "no-such-dir does not exist; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json, after `cdktf synth`.",
+    });
+    expect(run(["__tests__"])).toEqual({
+      code: 1,
+      out: "",
+      err: "__tests__ is a directory with neither a cdk.tf.json nor a stacks directory; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json.",
     });
   });
 });

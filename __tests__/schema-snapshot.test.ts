@@ -48,6 +48,12 @@ describe("provider schema snapshot", () => {
     expect(snapshot.provider_versions).toEqual({ "registry.terraform.io/okta/okta": "6.12.0" });
   });
 
+  test("has every resource and data source of okta/okta 6.12.0", () => {
+    expect([Object.keys(okta.resource_schemas).length, Object.keys(okta.data_source_schemas).length]).toEqual([145, 99]);
+    expect(okta.resource_schemas).toHaveProperty(["okta_app_oauth", "block", "attributes", "label", "required"], true);
+    expect(okta.resource_schemas).toHaveProperty(["okta_policy_signon", "block", "attributes", "name", "required"], true);
+  });
+
   test("covers the provider configuration, every resource and every data source the project uses", () => {
     expect(Object.keys(okta.provider.block.attributes)).toEqual(expect.arrayContaining(["org_name", "base_url", "api_token", "private_key", "scopes", "max_api_capacity"]));
     expect(Object.keys(okta.resource_schemas)).toEqual(expect.arrayContaining(RESOURCES));
@@ -73,20 +79,26 @@ describe("provider schema snapshot", () => {
 });
 
 describe("npm run schema:refresh", () => {
-  test("cutting a full provider schema down to the covered types reproduces the snapshot byte for byte", () => {
-    // GIVEN a full schema: the snapshot's types, reordered, plus ones the project does not cover
+  test("turning a full provider schema into the snapshot keeps every type and reproduces it byte for byte", () => {
+    // GIVEN `terraform providers schema -json`: no provider_versions, keys in the provider's order
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-refresh-"));
     const full = JSON.parse(JSON.stringify(snapshot));
     delete full.provider_versions;
     const provider = full.provider_schemas["registry.terraform.io/okta/okta"];
-    provider.resource_schemas = { okta_app_oauth: { version: 0, block: {} }, ...provider.resource_schemas };
-    provider.data_source_schemas.okta_app = { version: 0, block: {} };
+    provider.resource_schemas = Object.fromEntries(Object.entries(provider.resource_schemas).reverse());
     fs.writeFileSync(path.join(dir, "full.json"), JSON.stringify(full));
     // WHEN
     execFileSync(process.execPath, [path.join(ROOT, "scripts", "snapshot-from-schema.js"), path.join(dir, "full.json"), path.join(dir, "okta.json"), "6.12.0"], { stdio: "pipe" });
     // THEN
     expect(fs.readFileSync(path.join(dir, "okta.json"), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "schema", "okta.json"), "utf8"));
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("refuses to run without a source or the registry, naming both", () => {
+    // WHEN
+    const run = () => execFileSync("bash", [path.join(ROOT, "scripts", "refresh-schema.sh")], { cwd: ROOT, stdio: "pipe", encoding: "utf8" });
+    // THEN
+    expect(run).toThrow("usage: npm run schema:refresh -- (--source <provider git dir or work tree> | --registry) [--tag v6.12.0]");
   });
 });
 

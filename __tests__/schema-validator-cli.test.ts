@@ -65,9 +65,31 @@ test("validates against another snapshot directory with --schema", async () => {
 });
 
 test("exits 2 with the usage when no path is given or an option is unknown", async () => {
-  expect(await run()).toEqual({ status: 2, out: "", err: expect.stringContaining("missing <file-or-dir>: pass the files or directories to validate, e.g. cdktf.out.\nusage: validate") });
+  expect(await run()).toEqual({ status: 2, out: "", err: expect.stringContaining("missing <cdktf.out | stack dir | file.tf.json>: pass what to validate, e.g. cdktf.out.\nusage: validate") });
   expect(await run("--strict", "x")).toEqual({ status: 2, out: "", err: expect.stringContaining("Unknown option '--strict'") });
-  expect(await run("--help")).toEqual({ status: 0, out: expect.stringContaining("usage: validate [--builtin] [--schema <dir>] <file-or-dir>..."), err: "" });
+  expect(await run("--help")).toEqual({ status: 0, out: expect.stringContaining("usage: validate [--builtin] [--schema <dir>] <cdktf.out | stack dir | file.tf.json>..."), err: "" });
+});
+
+test("takes the cdktf output directory, a stack directory or a cdk.tf.json", async () => {
+  // GIVEN
+  const dir = writeStack({ resource: { okta_group: { garden: { name: "The Garden" } } } });
+  const summary = { status: 0, out: "validated 1 resource in 1 file with the built-in validator: no problems\n", err: "" };
+  // THEN
+  expect(await run("--builtin", dir)).toEqual(summary);
+  expect(await run("--builtin", path.join(dir, "stacks", "dev"))).toEqual(summary);
+  expect(await run("--builtin", path.join(dir, "stacks", "dev", "cdk.tf.json"))).toEqual(summary);
+});
+
+test("exits 2 naming a path that does not exist or holds no stack, whichever validator would run", async () => {
+  // GIVEN
+  const missing = path.join(os.tmpdir(), "no-such-cdktf.out");
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), "validate-cli-"));
+  const expected = "the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json";
+  // THEN
+  for (const builtin of [["--builtin"], []]) {
+    expect(await run(...builtin, missing)).toEqual({ status: 2, out: "", err: `${missing} does not exist; give ${expected}, after \`cdktf synth\`.\n` });
+    expect(await run(...builtin, empty)).toEqual({ status: 2, out: "", err: `${empty} is a directory with neither a cdk.tf.json nor a stacks directory; give ${expected}.\n` });
+  }
 });
 
 test("exits 2 when the schema snapshots cannot be loaded", async () => {

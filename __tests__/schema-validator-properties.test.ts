@@ -201,6 +201,9 @@ function expectation(type: unknown): string {
   if ((kind === "list" || kind === "set") && typeof element === "string") {
     return `a JSON array of ${element} (${kind}(${element}))`;
   }
+  if (kind === "map" && typeof element === "string") {
+    return `a JSON object with ${element} values (map(${element}))`;
+  }
   throw new Error(`no expectation for ${JSON.stringify(type)}`);
 }
 
@@ -212,8 +215,9 @@ test.each(WITH_REQUIRED.map((kind) => [kind.mode, kind.type, kind] as const))(
     const prefix = mode === "resource" ? `resource.${type}.generated` : `data.${type}.generated`;
     const owner = mode === "resource" ? type : `data source ${type}`;
     fc.assert(
-      fc.property(bodyOf(kind.block), fc.nat(), (body, pick) => {
-        // GIVEN
+      fc.property(bodyOf(kind.block), fc.nat(), (generated, pick) => {
+        // GIVEN: a copy, since fast-check runs a counterexample again while shrinking it
+        const body = structuredClone(generated);
         const candidates = requiredAttributes(body, kind.block, prefix, owner);
         const removed = candidates[pick % candidates.length];
         delete removed.body[removed.name];

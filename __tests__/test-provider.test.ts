@@ -34,6 +34,14 @@ describe("values on the wire", () => {
   });
 });
 
+/** True when `path` names an attribute or block of `block`, through nested blocks. */
+function inSchema(block: any, path: string[]): boolean {
+  const [head, ...rest] = path;
+  if (block === undefined) return false;
+  if (rest.length === 0) return block.attributes?.[head] !== undefined || block.block_types?.[head] !== undefined;
+  return inSchema(block.block_types?.[head]?.block, rest);
+}
+
 describe("provider data", () => {
   test("serves okta/okta, hashicorp/time and hashicorp/tfe, each with replacement data from its source", () => {
     const providers = loadProviders(packageSchemaDir());
@@ -44,7 +52,7 @@ describe("provider data", () => {
       for (const [type, entries] of Object.entries(provider.replacements)) {
         for (const entry of entries) {
           expect(entry.source).toMatch(/^[\w/.-]+\.go:\d+$/);
-          expect(provider.schemas.resource_schemas?.[type]?.block.attributes?.[entry.path[0]]).toBeDefined();
+          expect({ [`${type}.${entry.path.join(".")}`]: inSchema(provider.schemas.resource_schemas?.[type]?.block, entry.path) }).toEqual({ [`${type}.${entry.path.join(".")}`]: true });
         }
       }
     }

@@ -163,10 +163,10 @@ describe("OktaUser", () => {
     new OktaUser(stack, "bad", { login: "not a login", email: "bob@", firstName: " ", lastName: "", status: "ACTIV" as any, secondEmail: "x" });
     // THEN
     expect(problems(stack)).toEqual([
+      'okta-dev/bad: firstName " " has nothing but a space; give it a value.',
       'okta-dev/bad: login "not a login" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).',
       'okta-dev/bad: email "bob@" is not a valid email address; use the form "name@example.com".',
       'okta-dev/bad: secondEmail "x" is not a valid email address; use the form "name@example.com".',
-      "okta-dev/bad: firstName is empty; give it a value.",
       "okta-dev/bad: lastName is empty; give it a value.",
       'okta-dev/bad: status is "ACTIV"; allowed values are "ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED".',
     ]);

@@ -2,12 +2,15 @@
  * `npm run bench`: synth time and peak memory for 1,000 / 10,000 / 100,000 users written as
  * (a) cdktf-okta constructs, (b) the generated L1 classes, (c) plain JSON.stringify (the floor),
  * each in a fresh process, with the ratios a/b and a/c; then the schema validator over the largest
- * stack. Sizes can be chosen: `npm run bench -- 1000 10000`.
+ * stack; then the package's costs (bench/package.ts): require time and tarball size, and with
+ * `--install` the time and peak memory of `npm ci` in a fresh clone. Sizes can be chosen:
+ * `npm run bench -- 1000 10000`; `--package-only` skips the synth runs.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { reportPackage } from "./package";
 import { RunOutput, TEMP_PREFIX, Variant } from "./workload";
 
 interface Measurement extends RunOutput {
@@ -21,7 +24,7 @@ function cleanUp(m: Measurement | undefined): void {
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const SIZES = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
+const SIZES = process.argv.includes("--package-only") ? [] : sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
 const VARIANTS: Variant[] = ["constructs", "l1", "json"];
 
 function measure(variant: Variant, users: number): Measurement {
@@ -37,7 +40,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const pad = (s: string, n: number) => s.padStart(n);
 
 console.log(`cdktf-okta benchmark: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-console.log("users    | (a) constructs      | (b) generated L1    | (c) JSON.stringify  | a/b    | a/c");
+if (SIZES.length > 0) console.log("users    | (a) constructs      | (b) generated L1    | (c) JSON.stringify  | a/b    | a/c");
 let largest: Measurement | undefined;
 for (const users of SIZES) {
   const [a, b, c] = VARIANTS.map((v) => measure(v, users));
@@ -65,3 +68,8 @@ if (largest) {
   }
 }
 cleanUp(largest);
+
+reportPackage(process.argv.includes("--install")).catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,6 +1,13 @@
 import { LocalBackend, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { dataTfeProject, notificationConfiguration, project, provider, variable, workspace, workspaceSettings } from "@cdktf/provider-tfe";
+// One module per tfe type: the package root loads all of its ~120 bindings (about 80 ms on every require("cdktf-okta")).
+import * as dataTfeProject from "@cdktf/provider-tfe/lib/data-tfe-project";
+import * as notificationConfiguration from "@cdktf/provider-tfe/lib/notification-configuration";
+import * as project from "@cdktf/provider-tfe/lib/project";
+import * as provider from "@cdktf/provider-tfe/lib/provider";
+import * as variable from "@cdktf/provider-tfe/lib/variable";
+import * as workspace from "@cdktf/provider-tfe/lib/workspace";
+import * as workspaceSettings from "@cdktf/provider-tfe/lib/workspace-settings";
 import { OktaAuth } from "./org-stack";
 import { isConcrete } from "./private/checks";
 import { messages } from "./private/errors";

@@ -43,6 +43,8 @@ export interface OktaGroupRuleProps {
  * An Okta group rule (okta_group_rule): assigns users matching an expression to groups.
  *
  * The Terraform address is okta_group_rule.<id>; the generated resource is the child 'Resource'.
+ * A rule whose expression reads a custom attribute (`user.employment_type`) declared in the same org
+ * by an OktaUserSchemaProperty depends on that property, so Terraform creates the attribute first.
  *
  * @see https://registry.terraform.io/providers/okta/okta/6.12.0/docs/resources/group_rule
  */
@@ -74,6 +76,16 @@ export class OktaGroupRule extends Construct {
       lifecycle: productionLifecycle(this),
     });
     this.resource.overrideLogicalId(id);
+    // A rule that reads an attribute the user schema does not have yet is not valid in Okta.
+    this.resource.dependsOn = Lazy.listValue(
+      {
+        produce: () =>
+          OktaDirectory.of(this)
+            .ruleSchemaDependencies(this)
+            .map((property) => `okta_user_schema_property.${property.node.id}`),
+      },
+      { omitEmpty: true },
+    );
     OktaDirectory.of(this).addRule(this);
   }
 

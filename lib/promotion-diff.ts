@@ -9,6 +9,8 @@ export interface SynthesizedStack {
   readonly data?: Record<string, Record<string, unknown>>;
   /** module.<name> = arguments. */
   readonly module?: Record<string, unknown>;
+  /** moved blocks: the address a resource had before, and its address now. */
+  readonly moved?: ReadonlyArray<{ readonly from?: unknown; readonly to?: unknown }>;
   /** Anything else (provider, terraform, variable, output, "//") is not compared. */
   readonly [key: string]: unknown;
 }
@@ -42,13 +44,27 @@ export interface ResourceDifference {
   readonly attributes: AttributeDifference[];
 }
 
+/** A resource promotion would move to a new address (a moved block of the source stack, e.g. from renamedFrom). */
+export interface MovedResource {
+  /** Its address in the target stack, e.g. "okta_user.bird". */
+  readonly from: string;
+  /** Its address in the source stack, e.g. "okta_user.hummingbird". */
+  readonly to: string;
+}
+
 /** What promoting one stack's configuration (`from`, e.g. dev) into another (`to`, e.g. prod) would do to `to`. */
 export interface PromotionDiff {
   /** Addresses only in `from`: the target would gain them. Sorted. */
   readonly added: string[];
   /** Addresses only in `to`: the target would lose them. Sorted. */
   readonly removed: string[];
-  /** Addresses on both sides with different attributes. Sorted by address. */
+  /**
+   * Resources the target would keep under a new address: a moved block of `from` leads from an
+   * address only the target has to one only `from` has. Sorted by the new address; neither address
+   * is in added or removed.
+   */
+  readonly moved: MovedResource[];
+  /** Addresses on both sides (or moved) with different attributes, by the source's address. Sorted by address. */
   readonly changed: ResourceDifference[];
   /** Addresses (on either side) left out by the `ignore` option. Sorted. */
   readonly ignored: string[];
@@ -63,6 +79,9 @@ export interface PromotionDiff {
  * resource's provider meta-argument, and everything outside resource/data/module (provider
  * configuration, backend, variables, outputs). depends_on entries compare equal with or without
  * "${...}"; JSON-encoded string attributes (custom_profile_attributes) are compared key by key.
+ * A resource the source's moved blocks rename (renamedFrom) is one move, not an add and a remove;
+ * its attributes are compared across the move, and references to its old address count as references
+ * to the new one.
  */
 export function promotionDiff(from: SynthesizedStack, to: SynthesizedStack, options: PromotionDiffOptions = {}): PromotionDiff {
   const patterns = (options.ignore ?? []).map(addressGlob);
@@ -73,30 +92,60 @@ export function promotionDiff(from: SynthesizedStack, to: SynthesizedStack, opti
   const added: string[] = [];
   const removed: string[] = [];
   const changed: ResourceDifference[] = [];
+  const moved: MovedResource[] = [];
+  const movedFrom = new Map<string, string>();
+  for (const block of Array.isArray(from.moved) ? from.moved : []) {
+    const [was, now] = [bareAddress(block?.from), bareAddress(block?.to)];
+    if (was === undefined || now === undefined || isIgnored(was) || isIgnored(now)) continue;
+    if (target.has(was) && !source.has(was) && source.has(now) && !target.has(now)) movedFrom.set(now, was);
+  }
+  const movedTo = new Map([...movedFrom].map(([now, was]) => [was, now]));
 
   for (const address of [...new Set([...source.keys(), ...target.keys()])].sort()) {
     if (isIgnored(address)) {
       ignored.add(address);
       continue;
     }
-    if (!target.has(address)) {
+    if (movedTo.has(address)) continue;
+    const was = movedFrom.get(address) ?? address;
+    if (was !== address) moved.push({ from: was, to: address });
+    if (!target.has(was)) {
       added.push(address);
     } else if (!source.has(address)) {
       removed.push(address);
     } else {
       const attributes: AttributeDifference[] = [];
-      const before = normalize(target.get(address), isIgnored);
+      const before = normalize(renameReferences(target.get(was), movedTo), isIgnored);
       const after = normalize(source.get(address), isIgnored);
       compare("", before, after, attributes);
       if (attributes.length > 0) changed.push({ address, attributes: attributes.sort((a, b) => compareText(a.path, b.path)) });
     }
   }
-  return { added, removed, changed, ignored: [...ignored] };
+  return { added, removed, moved, changed, ignored: [...ignored] };
+}
+
+/** A target's value with references to moved addresses ("${okta_user.bird.id}", depends_on "okta_user.bird") pointing at their new ones. */
+function renameReferences(value: unknown, movedTo: ReadonlyMap<string, string>): unknown {
+  if (movedTo.size === 0) return value;
+  if (typeof value === "string") {
+    if (movedTo.has(value)) return movedTo.get(value);
+    return value.replace(/\$\{[^}]*\}/g, (expression) =>
+      expression.replace(/(?<![\w.-])((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)(?![\w-])/g, (address) => movedTo.get(address) ?? address),
+    );
+  }
+  if (Array.isArray(value)) return value.map((item) => renameReferences(item, movedTo));
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renameReferences(item, movedTo)]));
+  return value;
+}
+
+/** "okta_user.bird" from a moved block's "okta_user.bird" or "${okta_user.bird}". */
+function bareAddress(value: unknown): string | undefined {
+  return typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : undefined;
 }
 
 /** True when promotion would add, remove or change anything. */
 export function hasDifferences(diff: PromotionDiff): boolean {
-  return diff.added.length + diff.removed.length + diff.changed.length > 0;
+  return diff.added.length + diff.removed.length + diff.moved.length + diff.changed.length > 0;
 }
 
 /** Names of the two stacks in a formatted report. */
@@ -109,7 +158,8 @@ export interface PromotionDiffLabels {
 
 /**
  * A readable report, one line per difference:
- * "+ okta_user.test_engineer", "- okta_group.legacy", '~ okta_group.garden: description "a" -> "b"'
+ * "+ okta_user.test_engineer", "- okta_group.legacy", "> okta_user.bird -> okta_user.hummingbird"
+ * (the target's address, then the one promotion moves it to), '~ okta_group.garden: description "a" -> "b"'
  * (the target's value first, then the value promotion brings).
  */
 export function formatPromotionDiff(diff: PromotionDiff, labels: PromotionDiffLabels = {}): string {
@@ -118,13 +168,14 @@ export function formatPromotionDiff(diff: PromotionDiff, labels: PromotionDiffLa
   const lines: string[] = [];
   if (hasDifferences(diff)) {
     lines.push(
-      `Promoting ${from} into ${to}: ${diff.added.length} to add, ${diff.removed.length} to remove, ${diff.changed.length} to change.`,
+      `Promoting ${from} into ${to}: ${diff.added.length} to add, ${diff.removed.length} to remove, ${diff.changed.length} to change${diff.moved.length > 0 ? `, ${diff.moved.length} to move` : ""}.`,
     );
   } else {
     lines.push(`No differences: ${to} already has the resources of ${from}.`);
   }
   lines.push(...diff.added.map((address) => `+ ${address}`));
   lines.push(...diff.removed.map((address) => `- ${address}`));
+  lines.push(...diff.moved.map((move) => `> ${move.from} -> ${move.to}`));
   for (const resource of diff.changed) {
     const type = resource.address.split(".")[0];
     for (const a of resource.attributes) {

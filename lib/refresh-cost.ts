@@ -1,7 +1,5 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { messages } from "./private/errors";
-import { StackFile, readStackFiles, readStackJson } from "./private/stack-files";
+import { StackFile, resolveStacks } from "./private/stack-files";
 
 /** Okta org tiers, which set the rate limits. */
 export const ORG_TIERS = ["free-dev", "paid-dev", "one-app", "enterprise", "workforce"] as const;
@@ -9,7 +7,15 @@ export const ORG_TIERS = ["free-dev", "paid-dev", "one-app", "enterprise", "work
 export type OrgTier = (typeof ORG_TIERS)[number];
 
 /** The Okta rate-limit buckets a refresh spends. */
-export type RateLimitBucket = "/api/v1/users/{id}" | "/api/v1/users" | "/api/v1/groups" | "/api/v1/groups/{id}" | "/api/v1";
+export type RateLimitBucket =
+  | "/api/v1/users/{id}"
+  | "/api/v1/users"
+  | "/api/v1/groups"
+  | "/api/v1/groups/{id}"
+  | "/api/v1/apps"
+  | "/api/v1/apps/{id}"
+  | "/api/v1/devices"
+  | "/api/v1";
 
 /**
  * Requests per minute of each bucket, by tier (free dev, paid dev, one app, enterprise, workforce).
@@ -20,6 +26,9 @@ export const RATE_LIMITS: { readonly [B in RateLimitBucket]: { readonly [T in Or
   "/api/v1/users": { "free-dev": 100, "paid-dev": 300, "one-app": 300, enterprise: 600, workforce: 600 },
   "/api/v1/groups": { "free-dev": 100, "paid-dev": 300, "one-app": 300, enterprise: 600, workforce: 500 },
   "/api/v1/groups/{id}": { "free-dev": 100, "paid-dev": 300, "one-app": 300, enterprise: 600, workforce: 1000 },
+  "/api/v1/apps": { "free-dev": 20, "paid-dev": 25, "one-app": 25, enterprise: 100, workforce: 100 },
+  "/api/v1/apps/{id}": { "free-dev": 100, "paid-dev": 300, "one-app": 300, enterprise: 600, workforce: 500 },
+  "/api/v1/devices": { "free-dev": 100, "paid-dev": 100, "one-app": 100, enterprise: 150, workforce: 100 },
   "/api/v1": { "free-dev": 100, "paid-dev": 300, "one-app": 300, enterprise: 600, workforce: 1200 },
 };
 
@@ -105,7 +114,7 @@ const ONE_SCHEMA_READ =
   "one GET /api/v1/meta/schemas/user/default per property (the provider reads the whole user schema each time; catch-all /api/v1 bucket)";
 const IDENTITY_SOURCE = "one GET /api/v1/identity-sources/{id}/... per block (catch-all /api/v1 bucket)";
 
-/** How each type refreshes. Types not listed: one call to the catch-all bucket. */
+/** How the types cdktf-okta's constructs write refresh, type by type. */
 const RESOURCE_CALLS: { readonly [type: string]: CallModel } = {
   okta_user: { bucket: "/api/v1/users/{id}", assumption: "one GET /api/v1/users/{id} per user" },
   okta_group: { bucket: "/api/v1/groups/{id}", assumption: "one GET /api/v1/groups/{id} per group" },
@@ -138,8 +147,56 @@ const DATA_CALLS: { readonly [type: string]: CallModel } = {
   okta_groups: { bucket: "/api/v1/groups", assumption: "one list of /api/v1/groups per data source (one page)" },
 };
 
-const OTHER_RESOURCE: CallModel = { bucket: "/api/v1", assumption: "one GET per resource (assumed catch-all /api/v1 bucket)" };
+/** App instances: the okta_app_* types that are an app themselves (the rest of okta_app_* are parts of an app). */
+const APP_INSTANCE = /^okta_app_(auto_login|basic_auth|bookmark|oauth|saml|secure_password_store|shared_credentials|swa|three_field)$/;
+
+/** okta_app_* types that call /api/v1/policies or /api/v1/meta/schemas, not /api/v1/apps. */
+const APP_NOT_UNDER_APPS = /^okta_app_(signon_policy.*|sign_on_policy_rule|user_base_schema_property|user_schema_property)$/;
+
+/**
+ * Every other okta type, by family (the first match wins): one call per block, in the bucket of the
+ * API path the family reads. Types in no family: one call to the catch-all /api/v1 bucket.
+ */
+const RESOURCE_FAMILIES: ReadonlyArray<readonly [RegExp, CallModel]> = [
+  [APP_NOT_UNDER_APPS, { bucket: "/api/v1", assumption: "one GET of its policy or app user schema per block (catch-all /api/v1 bucket)" }],
+  [APP_INSTANCE, { bucket: "/api/v1/apps/{id}", assumption: "one GET /api/v1/apps/{id} per app (app instance family)" }],
+  [
+    /^okta_(app_.*|push_group)$/,
+    { bucket: "/api/v1/apps", assumption: "one GET of /api/v1/apps/{id}/... (assignments, grants, tokens, group push, settings) per block (app parts family, /api/v1/apps bucket)" },
+  ],
+  [
+    /^okta_(user_factor_question|user_risk|user_admin_roles|link_value)$/,
+    { bucket: "/api/v1/users/{id}", assumption: "one GET of /api/v1/users/{id}/... per block (user parts family, counted in the /api/v1/users/{id} bucket)" },
+  ],
+  [
+    /^okta_(group_owners?|group_role)$/,
+    { bucket: "/api/v1/groups/{id}", assumption: "one GET of /api/v1/groups/{id}/... per block (group parts family, /api/v1/groups/{id} bucket)" },
+  ],
+  [/^okta_device$/, { bucket: "/api/v1/devices", assumption: "one GET /api/v1/devices/{id} per device" }],
+];
+
+const DATA_FAMILIES: ReadonlyArray<readonly [RegExp, CallModel]> = [
+  [APP_NOT_UNDER_APPS, { bucket: "/api/v1", assumption: "one GET of its policy or rule per data source (catch-all /api/v1 bucket)" }],
+  [/^okta_(apps?|app_.*|push_groups?)$/, { bucket: "/api/v1/apps", assumption: "one GET, list or search under /api/v1/apps per data source (apps family, /api/v1/apps bucket)" }],
+  [
+    /^okta_(user_risk|user_security_questions)$/,
+    { bucket: "/api/v1/users/{id}", assumption: "one GET of /api/v1/users/{id}/... per data source (user parts family)" },
+  ],
+  [/^okta_(everyone_group|group_rule)$/, { bucket: "/api/v1/groups", assumption: "one search of /api/v1/groups (or its rules) per data source" }],
+  [/^okta_device$/, { bucket: "/api/v1/devices", assumption: "one GET /api/v1/devices/{id} per data source" }],
+];
+
+const OTHER_RESOURCE: CallModel = {
+  bucket: "/api/v1",
+  assumption: "one GET per resource (assumed catch-all /api/v1 bucket: authorization servers, policies, identity providers, brands, hooks, governance and the other settings APIs)",
+};
 const OTHER_DATA: CallModel = { bucket: "/api/v1", assumption: "one call per data source (catch-all /api/v1 bucket)" };
+
+/** The call model of a type: its own, its family's, or the catch-all one. */
+function callModel(mode: "resource" | "data", type: string): CallModel {
+  const [own, families, other] = mode === "resource" ? [RESOURCE_CALLS, RESOURCE_FAMILIES, OTHER_RESOURCE] : [DATA_CALLS, DATA_FAMILIES, OTHER_DATA];
+  return own[type] ?? families.find(([pattern]) => pattern.test(type))?.[1] ?? other;
+}
 
 function pages(list: unknown, unknownSize: () => void): number {
   if (!Array.isArray(list)) {
@@ -174,10 +231,10 @@ export function estimateRefreshCost(tf: TerraformJson, options: RefreshCostOptio
   const suggestions: string[] = [];
   const unknownSizes = new Set<string>();
 
-  const blocks = (mode: "resource" | "data", models: typeof RESOURCE_CALLS, other: CallModel) => {
+  const blocks = (mode: "resource" | "data") => {
     for (const [type, byName] of Object.entries((mode === "resource" ? tf.resource : tf.data) ?? {})) {
       if (!type.startsWith("okta_")) continue;
-      const model = models[type] ?? other;
+      const model = callModel(mode, type);
       let count = 0;
       let calls = 0;
       for (const [name, block] of Object.entries(byName)) {
@@ -194,8 +251,8 @@ export function estimateRefreshCost(tf: TerraformJson, options: RefreshCostOptio
       types.push({ mode, type, count, calls, bucket: model.bucket, assumption: model.assumption });
     }
   };
-  blocks("resource", RESOURCE_CALLS, OTHER_RESOURCE);
-  blocks("data", DATA_CALLS, OTHER_DATA);
+  blocks("resource");
+  blocks("data");
 
   const byBucket = new Map<RateLimitBucket, number>();
   for (const t of types) byBucket.set(t.bucket, (byBucket.get(t.bucket) ?? 0) + t.calls);
@@ -265,8 +322,18 @@ function table(rows: string[][], rightAligned: boolean[]): string[] {
   return rows.map((r) => r.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd());
 }
 
+/** Options of formatRefreshCost. */
+export interface FormatRefreshCostOptions {
+  /**
+   * Include the assumptions behind the estimate. Leave them out when printing several stacks, and
+   * print formatRefreshAssumptions once after them; the stack's own notes stay.
+   * @default true
+   */
+  readonly assumptions?: boolean;
+}
+
 /** The estimate as text: calls by type, time by bucket, assumptions and suggestions. */
-export function formatRefreshCost(cost: RefreshCost, stackName?: string): string {
+export function formatRefreshCost(cost: RefreshCost, stackName?: string, options: FormatRefreshCostOptions = {}): string {
   const lines: string[] = [];
   const title = `${TIER_NAMES[cost.tier]} org, ${cost.share}% of each rate-limit bucket`;
   lines.push(stackName ? `${stackName} (${title})` : title);
@@ -287,9 +354,8 @@ export function formatRefreshCost(cost: RefreshCost, stackName?: string): string
   lines.push(
     `  One refresh makes ${cost.totalCalls} Okta API calls and takes at least ${formatMinutes(cost.minutes)}${slowest ? ` (${slowest.bucket})` : ""}; latency, retries and 429 backoff add to that.`,
   );
-  lines.push("  Assumptions:");
-  for (const t of cost.types) lines.push(`    - ${t.mode === "data" ? "data." : ""}${t.type}: ${t.assumption}.`);
-  lines.push("    - buckets are spent in parallel, so the slowest bucket sets the time; nothing else uses the token meanwhile.");
+  if (options.assumptions ?? true) lines.push("  Assumptions:", ...assumptionLines([cost]).map((l) => `  ${l}`));
+  else if (cost.notes.length > 0) lines.push("  Notes:");
   for (const note of cost.notes) lines.push(`    - ${note}.`);
   if (cost.suggestions.length > 0) {
     lines.push("  Cheaper shapes:");
@@ -298,16 +364,22 @@ export function formatRefreshCost(cost: RefreshCost, stackName?: string): string
   return lines.join("\n");
 }
 
+/** The assumptions behind several estimates, each once: what formatRefreshCost leaves out with `assumptions: false`. */
+export function formatRefreshAssumptions(costs: readonly RefreshCost[]): string {
+  return ["Assumptions:", ...assumptionLines(costs)].join("\n");
+}
+
+function assumptionLines(costs: readonly RefreshCost[]): string[] {
+  const byType = costs.flatMap((cost) => cost.types.map((t) => `  - ${t.mode === "data" ? "data." : ""}${t.type}: ${t.assumption}.`));
+  return [...new Set(byType), "  - buckets are spent in parallel, so the slowest bucket sets the time; nothing else uses the token meanwhile."];
+}
+
 /** One synthesized stack of a cdktf output directory (the same record OktaApp hands its output checks). */
 export type StackJsonFile = StackFile;
 
-/** The stacks of a cdktf output directory (`<outdir>/stacks/<name>/cdk.tf.json`), or one cdk.tf.json file. */
+/** The stacks of a cdktf output directory (`<outdir>/stacks/<name>/cdk.tf.json`), of one stack's directory, or one cdk.tf.json file. */
 export function readSynthesizedStacks(outdir: string): StackJsonFile[] {
-  if (fs.statSync(outdir, { throwIfNoEntry: false })?.isFile()) {
-    return [{ name: path.basename(path.dirname(path.resolve(outdir))), file: outdir, tf: readStackJson(outdir) }];
-  }
-  if (!fs.existsSync(path.join(outdir, "stacks"))) throw new Error(messages.refreshCostNoStacks(outdir));
-  return readStackFiles(outdir);
+  return resolveStacks(outdir);
 }
 
 /** Options of refreshSummary. */

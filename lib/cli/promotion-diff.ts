@@ -9,10 +9,10 @@
  * Exit codes: 0 done (no differences, or differences without --fail-on-diff), 2 differences with
  * --fail-on-diff, 1 bad input.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { messages } from "../private/errors";
+import { StackFile, StackInputError, resolveStacks } from "../private/stack-files";
 import { formatPromotionDiff, hasDifferences, promotionDiff, SynthesizedStack } from "../promotion-diff";
 
 /** Where the CLI writes; tests pass their own. */
@@ -23,11 +23,14 @@ export interface Output {
   readonly err: (text: string) => void;
 }
 
-const USAGE = `Usage: promotion-diff --from <stack dir | cdk.tf.json> --to <stack dir | cdk.tf.json> [--ignore <address>]... [--fail-on-diff] [--json]
+const USAGE = `Usage: promotion-diff --from <stack> --to <stack> [--ignore <address>]... [--fail-on-diff] [--json]
 
-Reports what the --to stack would gain (+), lose (-) and change (~, its value -> the --from value)
-if it received the --from stack's resources. --ignore leaves addresses out ("*" matches any
-characters). Exit codes: 0 done, 2 differences with --fail-on-diff, 1 bad input.`;
+Reports what the --to stack would gain (+), lose (-), move (>, from its address -> to the address a
+moved block of the --from stack gives it, e.g. a renamedFrom) and change (~, its value -> the --from
+value) if it received the --from stack's resources. A <stack> is a stack directory
+(cdktf.out/stacks/okta-dev), its cdk.tf.json, or a cdktf output directory that holds one stack.
+--ignore leaves addresses out ("*" matches any characters). Exit codes: 0 done, 2 differences with
+--fail-on-diff, 1 bad input.`;
 
 const CONSOLE: Output = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
@@ -77,26 +80,20 @@ export function main(args: string[], output: Output = CONSOLE): number {
   return values["fail-on-diff"] && hasDifferences(diff) ? 2 : 0;
 }
 
-class StackInputError extends Error {}
-
-/** Reads a stack directory's cdk.tf.json, or a JSON file itself. */
+/** The one stack `given` names: a stack directory, its cdk.tf.json, or a cdktf output directory that holds one stack. */
 function readStack(option: string, given: string): SynthesizedStack {
-  if (!fs.existsSync(given)) throw new StackInputError(messages.stackInputMissing(option, given));
-  let file = given;
-  if (fs.statSync(given).isDirectory()) {
-    file = path.join(given, "cdk.tf.json");
-    if (!fs.existsSync(file)) throw new StackInputError(messages.stackInputWithoutJson(option, given));
-  }
-  let parsed: unknown;
+  let stacks: StackFile[];
   try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    stacks = resolveStacks(given);
   } catch (error) {
-    throw new StackInputError(messages.stackInputBadJson(option, file, (error as Error).message));
+    if (error instanceof StackInputError) throw new StackInputError(messages.promotionDiffInput(option, error.message));
+    throw error;
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !("resource" in parsed || "terraform" in parsed)) {
-    throw new StackInputError(messages.stackInputNotStack(option, file));
+  if (stacks.length > 1) {
+    const names = stacks.map((stack) => stack.name);
+    throw new StackInputError(messages.promotionDiffSeveralStacks(option, given, names, path.join(given, "stacks", names[0])));
   }
-  return parsed as SynthesizedStack;
+  return stacks[0].tf as SynthesizedStack;
 }
 
 if (require.main === module) {

@@ -3,14 +3,17 @@
  * Estimates the Okta API calls one plan's refresh makes for each synthesized stack, per rate-limit
  * bucket, and the shortest time that takes at an org tier.
  *
- *   node dist/lib/cli/refresh-cost.js [--tier enterprise] [--share 50] [cdktf.out | path/to/cdk.tf.json]
+ *   node dist/lib/cli/refresh-cost.js [--tier enterprise] [--share 50] [cdktf.out | cdktf.out/stacks/okta-dev | path/to/cdk.tf.json]
  */
 import { parseArgs } from "node:util";
 import { messages } from "../private/errors";
 import { suggest } from "../private/validator/suggest";
-import { ORG_TIERS, OrgTier, estimateRefreshCost, formatRefreshCost, readSynthesizedStacks } from "../refresh-cost";
+import { StackFile, StackInputError, resolveStacks } from "../private/stack-files";
+import { ORG_TIERS, OrgTier, estimateRefreshCost, formatRefreshAssumptions, formatRefreshCost } from "../refresh-cost";
 
-const USAGE = `usage: refresh-cost [--tier ${ORG_TIERS.join("|")}] [--share <percent>] [cdktf.out | cdk.tf.json]
+const USAGE = `usage: refresh-cost [--tier ${ORG_TIERS.join("|")}] [--share <percent>] [cdktf.out | stack dir | cdk.tf.json]
+
+Estimates each stack's refresh (default: every stack of cdktf.out), then the assumptions once.
 
   --tier   the org's tier, which sets the rate limits (default enterprise)
   --share  percentage of each rate-limit bucket the API token may use (default 50, Okta's default)`;
@@ -34,7 +37,7 @@ export function main(argv: string[], print: (text: string) => void = console.log
     return 0;
   }
   if (positionals.length > 1) {
-    printError(`expected at most one output directory, got ${positionals.length}\n${USAGE}`);
+    printError(`expected at most one cdktf.out, stack directory or cdk.tf.json, got ${positionals.length}\n${USAGE}`);
     return 2;
   }
   const tier = values.tier ?? "enterprise";
@@ -47,15 +50,20 @@ export function main(argv: string[], print: (text: string) => void = console.log
     printError(messages.refreshCostBadShare(values.share ?? share));
     return 2;
   }
+  let stacks: StackFile[];
   try {
-    const stacks = readSynthesizedStacks(positionals[0] ?? "cdktf.out");
-    const reports = stacks.map(({ name, tf }) => formatRefreshCost(estimateRefreshCost(tf, { tier: tier as OrgTier, share }), name));
-    print(reports.join("\n\n"));
-    return 0;
+    stacks = resolveStacks(positionals[0] ?? "cdktf.out");
   } catch (error) {
-    printError((error as Error).message);
+    if (!(error instanceof StackInputError)) throw error;
+    printError(error.message);
     return 1;
   }
+  const costs = stacks.map(({ name, tf }) => ({ name, cost: estimateRefreshCost(tf, { tier: tier as OrgTier, share }) }));
+  const reports = costs.map(({ name, cost }) => formatRefreshCost(cost, name, { assumptions: false }));
+  const estimated = costs.map(({ cost }) => cost).filter((cost) => cost.types.length > 0);
+  if (estimated.length > 0) reports.push(formatRefreshAssumptions(estimated));
+  print(reports.join("\n\n"));
+  return 0;
 }
 
 if (require.main === module) {

@@ -4,15 +4,27 @@ import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { YAMLParseError, YAMLSeq, parseDocument } from "yaml";
 import { SHOWN_LENGTH, messages, show } from "./errors";
-import { RowSubject, rowPlace } from "./origins";
+import { RowSubject, columnPlace, rowPlace } from "./origins";
+import { invisibleCharacters } from "./rules";
 
 /** One record of a directory file: a CSV row, or an entry of a JSON/YAML list. */
 export interface SourceRow {
   /** The line the record starts on, as a text editor counts (a CSV header is line 1). */
   readonly line: number;
-  /** Values by column (CSV: strings, empty cells left out) or field (JSON/YAML: as parsed). */
+  /** Values by column (CSV: strings as written, empty cells left out) or field (JSON/YAML: as parsed), mapped headers under the column they fill. */
   readonly values: Readonly<Record<string, unknown>>;
 }
+
+/** How a file's headers (CSV) or fields (JSON/YAML) name the columns they fill. */
+export interface ColumnNames {
+  /** The columns a header fills: the header itself unless mapped; none for a header left out. */
+  fill(header: string): readonly string[];
+  /** Whether a mapping names the header (then the file is of the kind it was asked to be). */
+  maps(header: string): boolean;
+}
+
+/** Every header fills the column it names. */
+const AS_WRITTEN: ColumnNames = { fill: (header) => [header], maps: () => false };
 
 /** A parsed directory file. */
 export interface SourceTable {
@@ -22,8 +34,10 @@ export interface SourceTable {
   readonly org?: string;
   /** CSV files have one header for every row; JSON and YAML entries each have their own fields. */
   readonly format: "csv" | "json" | "yaml";
-  /** CSV: the header's columns. */
-  readonly header: readonly string[];
+  /** CSV: the columns each header fills (none where a header is left out). */
+  readonly header: readonly (readonly string[])[];
+  /** The header (CSV) or field (JSON/YAML) each column's values came from, as the file writes it. */
+  readonly columns: ReadonlyMap<string, string>;
   readonly rows: readonly SourceRow[];
 }
 
@@ -45,16 +59,16 @@ export interface TableKind {
  */
 export function locate(table: Pick<SourceTable, "file" | "format" | "org">, line: number, column?: string, subject?: RowSubject): string {
   const at = rowPlace(table.file, line, subject, table.org);
-  return column === undefined ? at : `${at}, ${table.format === "csv" ? "column" : "field"} ${show(column)}`;
+  return column === undefined ? at : `${at}, ${columnPlace(table.format, column)}`;
 }
 
 /**
  * Reads and parses a file as UTF-8 (a byte order mark is dropped, in every format); on failure adds the
  * problem and returns undefined. A file none of whose columns belong to `kind` (a wrong path, or a link
  * to another file) is reported without showing any of its content. `org` (the stack id) is named in
- * messages about its lines.
+ * messages about its lines; `names` maps the file's headers to the columns they fill.
  */
-export function readTable(file: string, kind: TableKind, problems: string[], org?: string): SourceTable | undefined {
+export function readTable(file: string, kind: TableKind, problems: string[], org?: string, names: ColumnNames = AS_WRITTEN): SourceTable | undefined {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
   const extension = path.extname(file).toLowerCase();
   const format = extension === ".csv" ? "csv" : extension === ".json" ? "json" : extension === ".yaml" || extension === ".yml" ? "yaml" : undefined;
@@ -80,7 +94,7 @@ export function readTable(file: string, kind: TableKind, problems: string[], org
   }
   try {
     const table = { file: shown, org };
-    return format === "csv" ? readCsv(table, kind, text, problems) : readList({ ...table, format }, kind, text, problems);
+    return format === "csv" ? readCsv(table, kind, text, problems, names) : readList({ ...table, format }, kind, text, problems, names);
   } catch (error) {
     problems.push(messages.directoryFileSyntax(shown, syntaxReason(error, text)));
     return undefined;
@@ -138,26 +152,36 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * csv-parse yields plain arrays here (no `columns`, `trim`, `skip_empty_lines` or `info`): naming,
- * trimming and skipping in this loop is twice as fast at 100,000 rows, and counting the newlines inside
- * quoted cells gives each record the line it starts on.
+ * csv-parse yields plain arrays here (no `columns`, `skip_empty_lines` or `info`): naming and skipping
+ * in this loop is twice as fast at 100,000 rows, and counting the newlines inside quoted cells gives
+ * each record the line it starts on. Cells are kept as written: the loader rejects invisible characters
+ * at either end instead of trimming them away.
  */
-function readCsv(source: { file: string; org?: string }, kind: TableKind, text: string, problems: string[]): SourceTable | undefined {
+function readCsv(source: { file: string; org?: string }, kind: TableKind, text: string, problems: string[], names: ColumnNames): SourceTable | undefined {
   const table = { ...source, format: "csv" as const };
   const file = source.file;
   const records: string[][] = parseCsv(text, { relax_column_count: true });
-  const header = (records[0] ?? []).map((column) => column.trim());
-  if (header.length > 0 && !header.some((column) => belongs(kind, column, "csv"))) {
+  const written = records[0] ?? [];
+  // A header with invisible characters at its ends is reported below and read without them, so that it
+  // is not also an unknown column, and its column not also missing.
+  const bare = written.map((header) => (invisibleCharacters(header) === undefined ? header : header.trim()));
+  const header = bare.map((name) => names.fill(name));
+  if (written.length > 0 && !bare.some((name, j) => names.maps(name) || header[j].some((column) => belongs(kind, column, "csv")))) {
     problems.push(messages.directoryNotThatKind(file, kind.name, "csv", kind.required));
     return undefined;
   }
-  const seen = new Set<string>();
-  for (const column of header) {
-    if (seen.has(column)) problems.push(messages.directoryDuplicateColumn(locate(table, 1, column)));
-    seen.add(column);
-  }
+  const columns = new Map<string, string>();
+  written.forEach((raw, j) => {
+    const invisible = invisibleCharacters(raw);
+    if (invisible !== undefined) problems.push(messages.directoryInvisible(locate(table, 1, raw), raw, invisible.found, invisible.fix));
+    for (const column of header[j]) {
+      const first = columns.get(column);
+      if (first === undefined) columns.set(column, bare[j]);
+      else problems.push(first === bare[j] ? messages.directoryDuplicateColumn(locate(table, 1, raw)) : messages.directoryFilledTwice(locate(table, 1, raw), column, first));
+    }
+  });
   const rows: SourceRow[] = [];
-  let line = 1 + newlines(records[0] ?? []);
+  let line = 1 + newlines(written);
   for (let i = 1; i < records.length; i++) {
     const record = records[i];
     const start = ++line;
@@ -169,12 +193,12 @@ function readCsv(source: { file: string; org?: string }, kind: TableKind, text: 
     }
     const values: Record<string, string> = {};
     for (let j = 0; j < record.length; j++) {
-      const value = record[j].trim();
-      if (value !== "") values[header[j]] = value;
+      if (record[j] === "") continue;
+      for (const column of header[j]) values[column] = record[j];
     }
     rows.push({ line: start, values });
   }
-  return { ...table, header, rows };
+  return { ...table, header, columns, rows };
 }
 
 /** Line breaks inside a record's (quoted) cells. */
@@ -186,7 +210,7 @@ function newlines(record: readonly string[]): number {
   return count;
 }
 
-function readList(table: { file: string; org?: string; format: "json" | "yaml" }, kind: TableKind, text: string, problems: string[]): SourceTable | undefined {
+function readList(table: { file: string; org?: string; format: "json" | "yaml" }, kind: TableKind, text: string, problems: string[], names: ColumnNames): SourceTable | undefined {
   const { file, format } = table;
   const { data, starts } = format === "json" ? readJson(text) : readYaml(text);
   if (!Array.isArray(data)) {
@@ -194,20 +218,37 @@ function readList(table: { file: string; org?: string; format: "json" | "yaml" }
     return undefined;
   }
   const isEntry = (entry: unknown): entry is Record<string, unknown> => typeof entry === "object" && entry !== null && !Array.isArray(entry);
-  if (data.length > 0 && !data.some((entry) => isEntry(entry) && Object.keys(entry).some((field) => belongs(kind, field, format)))) {
+  const fits = (field: string) => names.maps(field) || names.fill(field).some((column) => belongs(kind, column, format));
+  if (data.length > 0 && !data.some((entry) => isEntry(entry) && Object.keys(entry).some(fits))) {
     problems.push(messages.directoryNotThatKind(file, kind.name, format, kind.required));
     return undefined;
   }
   const lines = linesOf(text, starts);
+  const columns = new Map<string, string>();
   const rows: SourceRow[] = [];
   data.forEach((entry: unknown, index) => {
-    if (isEntry(entry)) {
-      rows.push({ line: lines[index], values: entry });
-    } else {
+    if (!isEntry(entry)) {
       problems.push(messages.directoryEntryNotObject(locate(table, lines[index]), entry));
+      return;
     }
+    const renamed: [string, unknown][] = [];
+    const filled = new Map<string, string>();
+    for (const [field, value] of Object.entries(entry)) {
+      for (const column of names.fill(field)) {
+        const first = filled.get(column);
+        if (first !== undefined) {
+          problems.push(messages.directoryFilledTwice(locate(table, lines[index], field), column, first));
+          continue;
+        }
+        filled.set(column, field);
+        if (!columns.has(column)) columns.set(column, field);
+        renamed.push([column, value]);
+      }
+    }
+    // Object.fromEntries defines own keys, "__proto__" too: the loader reports that one as a field.
+    rows.push({ line: lines[index], values: Object.fromEntries(renamed) });
   });
-  return { ...table, header: [], rows };
+  return { ...table, header: [], columns, rows };
 }
 
 /** A parsed JSON or YAML file, with the offset each entry of a top-level list starts at. */

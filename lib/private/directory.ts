@@ -22,7 +22,7 @@ import { literal } from "./literal";
 import { checkAddressRecord } from "./address-record";
 import { Use, messages } from "./errors";
 import { foreignBindingProblems } from "./foreign-bindings";
-import { placeOf } from "./origins";
+import { inOrgs, orgOf, placeOf, twinsOf } from "./origins";
 import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
 
@@ -66,6 +66,8 @@ export class OktaDirectory extends TerraformElement {
   /** Identity sources, their records and import jobs (lib/identity-source*.ts). */
   public readonly identitySourceElements: IdentitySourceElement[] = [];
   private customByIndex?: Map<string, OktaUserSchemaProperty>;
+  /** Checks of whole data files loaded into this org (loadDirectory's), run with the org's checks. */
+  private readonly fileChecks: (() => string[])[] = [];
 
   private constructor(stack: TerraformStack) {
     super(stack, DIRECTORY_ID);
@@ -82,6 +84,11 @@ export class OktaDirectory extends TerraformElement {
 
   public addRule(rule: OktaGroupRule): void {
     this.rules.push(rule);
+  }
+
+  /** Adds a check of a whole data file; its messages name the file and the orgs they hold for. */
+  public addFileCheck(check: () => string[]): void {
+    this.fileChecks.push(check);
   }
 
   public addIdentitySourceElement(element: IdentitySourceElement): void {
@@ -122,6 +129,22 @@ export class OktaDirectory extends TerraformElement {
       if (property) dependencies.push(property);
     }
     return dependencies;
+  }
+
+  /**
+   * The custom schema properties a rule's expression reads (`user.<index>`, also inside a function
+   * call such as `String.stringContains(user.<index>, "x")`): the rule must be written after them.
+   */
+  public ruleSchemaDependencies(rule: OktaGroupRule): OktaUserSchemaProperty[] {
+    const expression = rule.props.expression;
+    if (!isConcrete(expression)) return [];
+    const declared = this.customProperties();
+    const dependencies = new Set<OktaUserSchemaProperty>();
+    for (const index of userAttributesRead(expression)) {
+      const property = declared.get(index);
+      if (property) dependencies.add(property);
+    }
+    return [...dependencies];
   }
 
   /**
@@ -254,20 +277,15 @@ export class OktaDirectory extends TerraformElement {
     if (!hasOktaProvider(constructs)) problems.push(messages.noProvider(stack.node.path));
     problems.push(...foreignBindingProblems(constructs));
 
-    const logins = new DuplicateFinder();
-    const declared = this.customProperties();
-    const customLoginPattern = this.schemaProperties.some(
-      (p) => p instanceof OktaUserBaseSchemaProperty && p.props.index === "login" && p.props.pattern !== undefined,
-    );
+    const logins = new DuplicateFinder("login");
     for (const user of this.users) {
       addresses.add("okta_user", user.address, user);
-      problems.push(...validateUser(user, customLoginPattern));
-      problems.push(...validateCustomProfile(user, declared));
+      problems.push(...this.ownProblemsOnce(user));
       if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user, user.props.login);
     }
     problems.push(...logins.report(messages.duplicateLogin));
 
-    const groupNames = new DuplicateFinder();
+    const groupNames = new DuplicateFinder("name");
     const ruleTargets = new Map<IOktaGroup, string[]>();
     for (const rule of this.rules) {
       for (const group of rule.props.groups) {
@@ -279,7 +297,7 @@ export class OktaDirectory extends TerraformElement {
       if (group._renderAttributes() !== undefined) {
         const name = (group as unknown as { props: { name: string } }).props.name;
         if (isConcrete(name)) groupNames.add(name.toLowerCase(), group, name);
-        problems.push(...validateGroup(group, name));
+        problems.push(...this.ownProblemsOnce(group));
       }
       if (group._memberSet.size > 0) {
         for (const member of group._memberSet) {
@@ -302,7 +320,7 @@ export class OktaDirectory extends TerraformElement {
       }
     }
 
-    const indexes = new DuplicateFinder();
+    const indexes = new DuplicateFinder("index");
     const uniqueByType = new Map<string, string[]>();
     for (const property of this.schemaProperties) {
       addresses.add(...schemaPropertyAddress(property), property);
@@ -339,9 +357,41 @@ export class OktaDirectory extends TerraformElement {
       }
     }
 
+    for (const check of this.fileChecks) problems.push(...check());
+
     if (isProduction(this)) problems.push(...this.validateProduction(stack, constructs, addresses));
     problems.push(...addresses.report());
     return problems;
+  }
+
+  /**
+   * A user's or group's own problems (its props against Okta's rules and the org's schema). A row of a
+   * file that several orgs load is one construct per org: a problem each of them has is reported by
+   * each with the same text, naming every org it holds for (a failed synth lists it once).
+   */
+  private ownProblemsOnce(construct: OktaUser | GroupBase): string[] {
+    const own = this.ownProblems(construct);
+    const org = orgOf(this)!;
+    if (own.length === 0) return own;
+    const twins = twinsOf(construct).filter((twin) => twin !== construct && OktaDirectory.tryOf(twin) !== undefined);
+    if (twins.length === 0) return own.map((problem) => inOrgs(problem, [org]));
+    const theirs = new Map(twins.map((twin) => [twin, OktaDirectory.tryOf(twin)!.ownProblems(twin as OktaUser | GroupBase)]));
+    const ordered = twinsOf(construct);
+    return own.map((problem) =>
+      inOrgs(problem, [...new Set(ordered.filter((twin) => twin === construct || theirs.get(twin)?.includes(problem)).map((twin) => orgOf(twin)!))]),
+    );
+  }
+
+  /** A user's or group's own problems, with the orgs left for inOrgs. */
+  private ownProblems(construct: OktaUser | GroupBase): string[] {
+    if (!isGroup(construct)) return [...validateUser(construct, this.customLoginPattern()), ...validateCustomProfile(construct, this.customProperties())];
+    const props = (construct as unknown as { props?: { name: string; description?: string } }).props;
+    return props === undefined ? [] : validateGroup(construct, props.name, props.description);
+  }
+
+  /** Whether the org declares its own login pattern, so that logins need not be email addresses. */
+  private customLoginPattern(): boolean {
+    return this.schemaProperties.some((p) => p instanceof OktaUserBaseSchemaProperty && p.props.index === "login" && p.props.pattern !== undefined);
   }
 
   /** A production org never loses an object without a decision, nor its protection. */
@@ -374,6 +424,20 @@ export class OktaDirectory extends TerraformElement {
   }
 }
 
+/**
+ * The `user.<identifier>` attributes an Okta Expression Language expression reads, in order of first
+ * use; text inside string literals is not read.
+ */
+function userAttributesRead(expression: string): string[] {
+  const code = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  return [...new Set(Array.from(code.matchAll(/(?<![\w.$])user\.([A-Za-z_][A-Za-z0-9_]*)/g), (match) => match[1]))];
+}
+
+/** Groups keep their members; users do not. */
+function isGroup(construct: OktaUser | GroupBase): construct is GroupBase {
+  return (construct as Partial<GroupBase>)._memberSet !== undefined;
+}
+
 function isCustom(property: SchemaPropertyConstruct): property is OktaUserSchemaProperty {
   return property.resource.terraformResourceType === "okta_user_schema_property";
 }
@@ -401,6 +465,9 @@ function hasOktaProvider(constructs: readonly IConstruct[]): boolean {
 class DuplicateFinder {
   private readonly seen = new Map<string, { owner: IConstruct; shown: string }[]>();
 
+  /** @param field the prop that holds the key, for the column a loaded construct's message names */
+  constructor(private readonly field?: string) {}
+
   public add(key: string, owner: IConstruct, shown: string): void {
     const uses = this.seen.get(key);
     if (uses) uses.push({ owner, shown });
@@ -414,13 +481,13 @@ class DuplicateFinder {
   /** Where the first construct that used the key is, if any. */
   public first(key: string): string | undefined {
     const owner = this.seen.get(key)?.[0].owner;
-    return owner && placeOf(owner);
+    return owner && placeOf(owner, this.field);
   }
 
   public report(message: (uses: Use[]) => string): string[] {
     return [...this.seen.values()]
       .filter((uses) => uses.length > 1)
-      .map((uses) => message(uses.map(({ owner, shown }) => ({ place: placeOf(owner), shown }))));
+      .map((uses) => message(uses.map(({ owner, shown }) => ({ place: placeOf(owner, this.field), shown }))));
   }
 }
 
@@ -435,7 +502,7 @@ class AddressBook {
       return;
     }
     let finder = this.byType.get(type);
-    if (!finder) this.byType.set(type, (finder = new DuplicateFinder()));
+    if (!finder) this.byType.set(type, (finder = new DuplicateFinder("id")));
     finder.add(address, owner, address);
   }
 

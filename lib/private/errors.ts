@@ -33,6 +33,9 @@ function each(uses: readonly Use[], says: (shown: string) => string): string {
   return parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
+/** What every command that reads synthesized stacks accepts. */
+const STACK_INPUTS = "the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json";
+
 export const messages = {
   invalidAddress: (path: string, id: string) =>
     `${path}: construct id ${show(id)} is used as the Terraform resource name, which must start with a letter or underscore and contain only letters, digits, underscores and dashes. Choose an id such as ${show(suggestAddress(id))}.`,
@@ -99,6 +102,8 @@ export const messages = {
     `${path}: customProfile.${key} is ${show(value)}, which does not fit the declared type ${expected}; give a value of type ${expected}.`,
   customValueNotAllowed: (path: string, key: string, value: unknown, allowed: readonly unknown[]) =>
     `${path}: customProfile.${key} is ${show(value)}; the schema property allows only ${allowed.map((a) => show(a)).join(", ")}.`,
+  invisibleCharacters: (path: string, field: string, value: string, found: string, fix: string) =>
+    `${path}: ${field} ${show(value)} has ${found}; ${fix}.`,
   missingRequiredCustom: (path: string, key: string, propertyPath: string) =>
     `${path}: customProfile has no ${show(key)}, which ${propertyPath} declares required: Okta rejects the user at apply time. Add customProfile.${key}.`,
   ruleTooManyGroups: (path: string, count: number, max: number) =>
@@ -161,10 +166,46 @@ export const messages = {
   directoryDuplicateColumn: (where: string) => `${where}: the header names this column more than once; keep one.`,
   directoryMissingColumns: (where: string, columns: string[]) =>
     `${where}: the header has no column ${columns.map((c) => show(c)).join(", ")}; add ${columns.length === 1 ? "it" : "them"}: every row needs a value there.`,
-  directoryUnknownColumn: (where: string, noun: string, suggestion: string | undefined, known: readonly string[]) =>
-    suggestion !== undefined
-      ? `${where}: unknown ${noun}; did you mean ${show(suggestion)}?`
-      : `${where}: unknown ${noun}; known ${noun}s are ${known.map((c) => show(c)).join(", ")}.`,
+  directoryUnknownColumn: (where: string, noun: string, column: string, suggestion: string | undefined, suggested: readonly string[] | "ignored" | undefined) =>
+    suggestion === undefined
+      ? `${where}: unknown ${noun}; map it to a known ${noun} (columns: { ${show(column)}: "<${noun}>" }) or leave it out (ignoreColumns: [${show(column)}]).`
+      : suggested === undefined
+        ? `${where}: unknown ${noun}; did you mean ${show(suggestion)}? Rename it, map it (columns: { ${show(column)}: ${show(suggestion)} }), or leave it out (ignoreColumns: [${show(column)}]).`
+        : suggested === "ignored"
+          ? `${where}: unknown ${noun}; did you mean ${show(suggestion)}, which ignoreColumns leaves out? Correct the header or the ignoreColumns entry.`
+          : `${where}: unknown ${noun}; did you mean ${show(suggestion)}, which columns maps to ${suggested.map((c) => show(c)).join(" and ")}? Correct the header or the mapping, or leave it out (ignoreColumns: [${show(column)}]).`,
+  directoryKnownColumns: (file: string, kind: string, noun: string, known: readonly string[]) =>
+    `${file}: the ${noun}s a ${kind} file knows are ${oneOf(known)}; map other headers to them with columns, or leave them out with ignoreColumns.`,
+  directoryMappingFile: (file: string, reason: string) =>
+    `${file}: ${reason}; a columns file holds { "columns": { "<header>": "<column>", ... }, "ignoreColumns": ["<header>", ...] }.`,
+  directoryMappingUnused: (source: string, option: "columns" | "ignoreColumns", header: string, files: readonly string[], suggestion: string | undefined) =>
+    `${source}: ${option} names ${show(header)}, which is ${files.length === 1 ? `not a header of ${files[0]}` : `a header of neither ${files.join(" nor ")}`}${suggestion !== undefined ? ` (did you mean ${show(suggestion)}?)` : ""}. Correct the name or remove the entry.`,
+  directoryMappingTarget: (where: string, target: string, kind: string, suggestion: string | undefined) =>
+    `${where}: columns maps it to ${show(target)}, which is not a column of a ${kind} file${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : "; map it to one of the known columns."}`,
+  directoryMappedAndIgnored: (where: string) => `${where}: columns maps it and ignoreColumns leaves it out; keep one of the two.`,
+  directoryFilledTwice: (where: string, column: string, other: string) =>
+    `${where}: fills ${show(column)}, which ${show(other)} already fills; keep one of them (or leave one out with ignoreColumns).`,
+  directoryNotPerOrg: (where: string, column: string, allowed: string) =>
+    `${where}: ${show(column)} cannot have a value per org: it identifies the row, the same in every org (per-org columns are for ${allowed}). Use one ${show(column)} column for every org.`,
+  directoryUnknownOrg: (where: string, org: string, suggestion: string | undefined, orgs: readonly string[], column: string) =>
+    `${where}: the part after "@" names org ${show(org)}, but the app has no org stack with that id${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : ""} (its orgs: ${orgs.length > 0 ? oneOf(orgs) : "none"}). Rename the column, or leave it out (ignoreColumns: [${show(column)}]).`,
+  directorySharedImportId: (where: string, orgs: number, column: string, mapped: boolean, example: string) =>
+    `${where}: one import id column feeds ${orgs} orgs, but an Okta id exists in one org only: the others would import an object they do not have, or the wrong one. Say which org the ids come from: ${mapped ? `map it to importId@<org> (columns: { ${show(column)}: ${show(`importId@${example}`)} })` : `rename the column importId@<org>, e.g. ${show(`importId@${example}`)}`}, one such column per org.`,
+  directoryInvisible: (where: string, value: string, found: string, fix: string) => `${where}: ${show(value)} has ${found}; ${fix}.`,
+  directoryValueType: (where: string, value: unknown, field: string, type: string, propertyPath: string) =>
+    `${where}: ${show(value)} is not ${typeNoun(type)} (${field} is declared ${type} in ${propertyPath}). ${typeHint(type)}`,
+  directoryItemType: (where: string, item: string, value: string, field: string, type: string, propertyPath: string) =>
+    `${where}: ${show(item)} in ${show(value)} is not ${typeNoun(type.replace("array of ", ""))} (${field} is declared ${type} in ${propertyPath}). Separate the items with ";" and write each ${typeHint(type.replace("array of ", "")).replace(/^Write /, "as ")}`,
+  directoryValueNotAllowed: (where: string, value: unknown, field: string, propertyPath: string, allowed: readonly string[]) =>
+    `${where}: ${show(value)} is not allowed: ${field} (declared in ${propertyPath}) allows only ${oneOf(allowed)}. Write one of them.`,
+  directoryUndeclared: (where: string, field: string, declared: readonly string[], column: string | undefined) =>
+    `${where}: ${field} is not a user schema property declared in the org (declared: ${declared.length > 0 ? declared.join(", ") : "none"}). Declare it with new OktaUserSchemaProperty(stack, "...", { index: ${show(field.slice("custom.".length))}, ... }) (an existing property is adopted), or ${column === undefined ? "remove the field" : `leave the column out (ignoreColumns: [${show(column)}])`}.`,
+  directoryMissingRequired: (where: string, field: string, propertyPath: string, column: string, csv: boolean) =>
+    `${where}: no value, but ${field} is declared required in ${propertyPath}: Okta rejects the user at apply time. ${csv ? `Fill the ${show(column)} column.` : `Add ${show(column)} to the entry.`}`,
+  directoryRequiredWithoutColumn: (where: string, field: string, propertyPath: string, users: number) =>
+    `${where}: no column fills ${field}, which is declared required in ${propertyPath}: Okta rejects ${users === 1 ? "the file's user" : `all ${users} users of the file`} at apply time. Add a ${show(field)} column (or map one to it with columns) and fill it.`,
+  directoryDeclaredAfterLoad: (where: string, field: string, type: string, propertyPath: string) =>
+    `${where}: its cells were read as text, but ${field} is declared ${type} in ${propertyPath}, after loadDirectory read the file. Declare the schema properties before calling loadDirectory: it converts each cell to the declared type as it reads it.`,
   directoryProtoKey: (where: string) =>
     `${where}: "__proto__" cannot be an attribute name: Okta attribute names start with a letter (then letters, digits and underscores), and JavaScript objects would not keep "__proto__" as data. Remove it, or rename the attribute.`,
   directoryMissingValue: (where: string) => `${where}: no value; it is required, fill it in.`,
@@ -200,8 +241,6 @@ export const messages = {
     `--tier ${show(tier)} is not an Okta org tier${suggestion !== undefined ? `; did you mean ${show(suggestion)}?` : ";"} Use one of ${oneOf(allowed)}.`,
   badStackJson: (file: string, reason: string) =>
     `${file}: not valid Terraform JSON (${reason}); synthesize again (cdktf synth) or name another file.`,
-  refreshCostNoStacks: (outdir: string) =>
-    `${outdir}: no stacks directory; run a synth first (cdktf synth), or name the cdktf output directory or a cdk.tf.json file.`,
   refreshCostSlow: (stack: string, minutes: string, calls: number, where: string, threshold: string, hasSuggestions: boolean) =>
     `${stack}: a plan spends at least ${minutes} refreshing (${calls} Okta API calls, ${where}), more than ${threshold}. Run \`npx cdktf-okta-cost\` for the breakdown${hasSuggestions ? " and cheaper shapes" : ""}.`,
   noCloudOrgs: (path: string) =>
@@ -215,14 +254,15 @@ export const messages = {
   unknownCloudOrg: (path: string, stackId: string, known: string[]) =>
     `${path}: no workspace for stack ${show(stackId)}; the stack has workspaces for ${known.map((k) => show(k)).join(", ")}.`,
   promotionDiffUsage: (problem: string, usage: string) => `promotion-diff: ${problem}\n${usage}`,
-  stackInputMissing: (option: string, file: string) =>
-    `promotion-diff: ${option} ${file} does not exist; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev) or its cdk.tf.json, and run \`cdktf synth\` first.`,
-  stackInputWithoutJson: (option: string, dir: string) =>
-    `promotion-diff: ${option} ${dir} is a directory without cdk.tf.json; give a synthesized stack directory (e.g. cdktf.out/stacks/okta-dev).`,
-  stackInputBadJson: (option: string, file: string, reason: string) =>
-    `promotion-diff: ${option} ${file} is not valid JSON (${reason}); give a cdk.tf.json written by \`cdktf synth\`.`,
-  stackInputNotStack: (option: string, file: string) =>
-    `promotion-diff: ${option} ${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
+  promotionDiffInput: (option: string, problem: string) => `promotion-diff: ${option} ${problem}`,
+  promotionDiffSeveralStacks: (option: string, given: string, names: string[], example: string) =>
+    `promotion-diff: ${option} ${given} holds ${names.length} stacks (${names.join(", ")}); a promotion compares one stack with one other: give one of them, e.g. ${example}.`,
+  stackInputMissing: (given: string) => `${given} does not exist; give ${STACK_INPUTS}, after \`cdktf synth\`.`,
+  stackInputUnknownDirectory: (dir: string) => `${dir} is a directory with neither a cdk.tf.json nor a stacks directory; give ${STACK_INPUTS}.`,
+  stackInputNoStacks: (outdir: string) =>
+    `${outdir} has a stacks directory without any stack in it (no stacks/<name>/cdk.tf.json); run \`cdktf synth\` first, or give ${STACK_INPUTS}.`,
+  stackInputNotStack: (file: string) =>
+    `${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
   guardUsage: (problem: string, usage: string) => `cdktf-okta-guard: ${problem}\n${usage}`,
   planFileUnreadable: (file: string, reason: string) =>
     `cdktf-okta-guard: ${file} cannot be read (${reason}); give the JSON plan written by \`terraform show -json PLANFILE > ${file}\`.`,
@@ -274,6 +314,28 @@ export const messages = {
     `${path}: the import job uploads nothing, yet it would open an import session (one per identity source every five minutes). Give it at least one of upsertUsers, upsertGroups, upsertMemberships, deleteUsers, deleteGroups or deleteMemberships, or remove it.`,
 } as const;
 
+/** "an integer", "a number", "a boolean", "a list of integers". */
+function typeNoun(type: string): string {
+  if (type.startsWith("array of ")) return `a list of ${type.slice("array of ".length)}s`;
+  return `${type === "integer" ? "an" : "a"} ${type}`;
+}
+
+/** How to write a value of the type in a data file. */
+function typeHint(type: string): string {
+  switch (type) {
+    case "integer":
+      return "Write a whole number, e.g. 3.";
+    case "number":
+      return 'Write a number, with "." before any decimals, e.g. 2.5.';
+    case "boolean":
+      return "Write true or false.";
+    case "string":
+      return 'Quote it, e.g. "3".';
+    default:
+      return `Write a list of ${type.slice("array of ".length)}s.`;
+  }
+}
+
 function suggestAddress(id: string): string {
   const cleaned = id.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "");
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
@@ -298,7 +360,11 @@ const NOTHING_WRITTEN = "nothing was written";
 export class OktaSynthError extends Error {
   /** The problems of every org (stack) that has any, in the order given: what OktaApp and OktaOrgStack throw. */
   public static byOrg(orgs: readonly OrgProblems[], outcome = NOTHING_WRITTEN): OktaSynthError {
-    const found = orgs.filter(({ problems }) => problems.length > 0);
+    // A problem several orgs share (a row of a file they all load) names them all, the same in each: listed once, under the first.
+    const listed = new Set<string>();
+    const found = orgs
+      .map(({ org, problems }) => ({ org, problems: problems.filter((problem) => !listed.has(problem) && listed.add(problem)) }))
+      .filter(({ problems }) => problems.length > 0);
     return new OktaSynthError(found.flatMap(({ problems }) => problems), outcome, found);
   }
 

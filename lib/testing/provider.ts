@@ -207,7 +207,9 @@ type Handler = (request: any) => Promise<Record<string, unknown>> | Record<strin
 function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProviderOptions): Record<string, Handler> {
   const resources = provider.schemas.resource_schemas ?? {};
   const dataSources = provider.schemas.data_source_schemas ?? {};
-  const blockOf = (type: string): SchemaBlock => resources[type]?.block ?? dataSources[type]?.block ?? {};
+  const blockOf = (type: string): SchemaBlock => resources[type]?.block ?? {};
+  // A data source may share its name with a resource (okta_user, okta_app_oauth) and has a schema of its own.
+  const dataBlockOf = (type: string): SchemaBlock => dataSources[type]?.block ?? {};
   let schemaWritesInFlight = 0;
   // An SDKv2 resource plans its Default for an attribute the configuration leaves null, which the
   // protocol allows only with legacy_type_system (as the SDK sets it); a framework Default needs a computed attribute.
@@ -310,7 +312,7 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
     },
     ReadDataSource: (req) => {
       const config = fromDynamic(req.config) as Record<string, Value> | null;
-      const state = resolveUnknowns(conformBlock(blockOf(req.type_name), config ?? {}), (name) => (name === "id" ? `data-${req.type_name}` : null));
+      const state = resolveUnknowns(conformBlock(dataBlockOf(req.type_name), config ?? {}), (name) => (name === "id" ? `data-${req.type_name}` : null));
       const withId = state && typeof state === "object" && !Array.isArray(state) && "id" in state && state.id === null ? { ...state, id: `data-${req.type_name}` } : state;
       return { state: toDynamic(withId as Value), diagnostics: [] };
     },

@@ -22,7 +22,7 @@ import {
   VARIABLE,
 } from "./language-schemas";
 import { fileMessages, metaMessages, referenceMessages, schemaCheckMessages, structureMessages, templateMessages, withoutValues } from "./messages";
-import { INDEX, interpolatedExpression, parseTraversal, scanTemplate, SPLAT, TemplateError, Traversal } from "./references";
+import { INDEX, interpolatedExpression, isName, parseTraversal, scanTemplate, SPLAT, TemplateError, Traversal } from "./references";
 import { BOOL_STRINGS, CompiledAttribute, CompiledBlock, CompiledBlockType, compileType, CtyType, isObject, NUMBER_STRING, SchemaSet } from "./schema";
 import { suggest, Suggestions } from "./suggest";
 import { conversionFailure, parseTypeConstraint } from "./type-constraints";
@@ -1560,11 +1560,6 @@ function isSet(schema: CompiledBlock, name: string): boolean {
   const attribute = schema.attributes.get(name);
   const kind = attribute !== undefined ? attribute.type.kind === "nested" ? attribute.type.mode : attribute.type.kind : schema.blockTypes.get(name)?.mode;
   return kind === "set";
-}
-
-/** True for attribute-name steps (not an index or splat, not missing). */
-function isName(step: string | undefined): step is string {
-  return step !== undefined && step !== INDEX && step !== SPLAT;
 }
 
 /** True when a traversal's root can be a managed resource type. */

@@ -119,6 +119,11 @@ function isIdentifierPart(code: number): boolean {
   return isIdentifierStart(code) || isDigit(code) || code === 0x2d;
 }
 
+/** True for attribute-name steps (not an index or splat, not missing). */
+export function isName(step: string | undefined): step is string {
+  return step !== undefined && step !== INDEX && step !== SPLAT;
+}
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -344,6 +349,10 @@ class Scanner {
       }
     }
     this.position = i;
+    // `resource.okta_user.bird.id` is Terraform's long form of `okta_user.bird.id`.
+    if (root === "resource" && isName(steps[0]) && isName(steps[1])) {
+      return { root: steps[0], steps: steps.slice(1), text: text.slice(start, i) };
+    }
     return { root, steps, text: text.slice(start, i) };
   }
 
