@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadProviders, packageSchemaDir } from "../lib/testing/provider";
+import { schemaDir } from "../lib/private/schema-dir";
+import { loadProviders } from "../lib/testing/provider";
 import { SimulatedOrg } from "../lib/testing/org";
 import { checkOktaWrite } from "../lib/testing/okta-rules";
 import { UNKNOWN, Value, conformBlock, fromDynamic, toDynamic, unknownComputed } from "../lib/testing/values";
@@ -44,7 +45,7 @@ function inSchema(block: any, path: string[]): boolean {
 
 describe("provider data", () => {
   test("serves okta/okta, hashicorp/time and hashicorp/tfe, each with replacement data from its source", () => {
-    const providers = loadProviders(packageSchemaDir());
+    const providers = loadProviders(schemaDir());
     expect(providers.map((p) => p.address)).toEqual(["registry.terraform.io/okta/okta", "registry.terraform.io/hashicorp/tfe", "registry.terraform.io/hashicorp/time"]);
     const okta = providers[0];
     expect(okta.replacements.okta_user_schema_property.map((r) => r.path.join("."))).toEqual(["array_type", "external_name", "external_namespace", "unique", "index", "type"]);

@@ -1,5 +1,6 @@
 import { addressGlob } from "./private/glob";
 import { isSensitiveAttribute } from "./private/secrets";
+import { bareAddress } from "./private/addresses";
 
 /** Synthesized Terraform JSON (a stack's cdk.tf.json), as far as a promotion diff reads it. */
 export interface SynthesizedStack {
@@ -95,7 +96,7 @@ export function promotionDiff(from: SynthesizedStack, to: SynthesizedStack, opti
   const moved: MovedResource[] = [];
   const movedFrom = new Map<string, string>();
   for (const block of Array.isArray(from.moved) ? from.moved : []) {
-    const [was, now] = [bareAddress(block?.from), bareAddress(block?.to)];
+    const [was, now] = [movedAddress(block?.from), movedAddress(block?.to)];
     if (was === undefined || now === undefined || isIgnored(was) || isIgnored(now)) continue;
     if (target.has(was) && !source.has(was) && source.has(now) && !target.has(now)) movedFrom.set(now, was);
   }
@@ -139,8 +140,8 @@ function renameReferences(value: unknown, movedTo: ReadonlyMap<string, string>):
 }
 
 /** "okta_user.bird" from a moved block's "okta_user.bird" or "${okta_user.bird}". */
-function bareAddress(value: unknown): string | undefined {
-  return typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : undefined;
+function movedAddress(value: unknown): string | undefined {
+  return typeof value === "string" ? (bareAddress(value) as string) : undefined;
 }
 
 /** True when promotion would add, remove or change anything. */
@@ -228,7 +229,7 @@ function normalize(body: unknown, isIgnored: (address: string) => boolean): unkn
     else delete result.lifecycle;
   }
   if (Array.isArray(result.depends_on)) {
-    result.depends_on = result.depends_on.map((d) => (typeof d === "string" ? d.replace(/^\$\{(.*)\}$/, "$1") : d));
+    result.depends_on = result.depends_on.map(bareAddress);
   }
   return result;
 }

@@ -6,10 +6,17 @@
  * construct reference (fqn) as "${...}", so every stack's JSON passes through here before it is written.
  */
 
+const WHOLE_REFERENCE = /^\$\{([^${}]+)\}$/;
+
+/** True when a string is one whole `${...}` reference, e.g. "${var.okta_dev_private_key}". */
+export function isReference(value: unknown): boolean {
+  return typeof value === "string" && WHOLE_REFERENCE.test(value);
+}
+
 /** "${okta_user.bird}" -> "okta_user.bird"; anything that is not one whole `${...}` is left alone. */
 export function bareAddress(value: unknown): unknown {
   if (typeof value !== "string") return value;
-  const match = /^\$\{([^${}]+)\}$/.exec(value);
+  const match = WHOLE_REFERENCE.exec(value);
   return match ? match[1].trim() : value;
 }
 

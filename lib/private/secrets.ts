@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isReference } from "./addresses";
 import { messages } from "./errors";
 import { schemaDir } from "./schema-dir";
 
@@ -58,11 +59,6 @@ function sensitiveIn(block: any, prefix: string[]): string[][] {
     .map(([name]) => [...prefix, name]);
   const nested = Object.entries<any>(block.block_types ?? {}).flatMap(([name, b]) => sensitiveIn(b.block, [...prefix, name]));
   return [...own, ...nested];
-}
-
-/** A value that only refers to something else ("${var.okta_dev_private_key}"): the secret stays outside the JSON. */
-function isReference(value: unknown): boolean {
-  return typeof value === "string" && /^\$\{[^${}]+\}$/.test(value);
 }
 
 /** True when a literal value is set at the path; blocks may be an object or a list of objects. */

@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
+import { schemaDir } from "../private/schema-dir";
 import { OKTA_DEFAULTS, SCHEMA_TYPES, checkOktaWrite, naturalId } from "./okta-rules";
 import { OktaRefusal, SimulatedOrg, StoredObject } from "./org";
 import { SchemaAttribute, SchemaBlock, Value, conformBlock, fromDynamic, resolveUnknowns, sameValue, toDynamic, unknownComputed } from "./values";
@@ -89,11 +90,6 @@ export interface RunningProviders {
   stop(): Promise<void>;
 }
 
-/** The package's schema/ directory, from the sources or from dist/. */
-export function packageSchemaDir(): string {
-  const candidates = [path.resolve(__dirname, "..", "..", "schema"), path.resolve(__dirname, "..", "..", "..", "schema")];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "okta.json"))) ?? candidates[0];
-}
 
 /** The protocol definition next to this file (the build copies it into dist/lib/testing). */
 function protoFile(): string {
@@ -332,7 +328,7 @@ export async function startTestProviders(options: TestProviderOptions): Promise<
   const org = SimulatedOrg.open(options.orgFile);
   const servers: grpc.Server[] = [];
   const reattach: Record<string, unknown> = {};
-  for (const provider of loadProviders(options.schemaDir ?? packageSchemaDir())) {
+  for (const provider of loadProviders(options.schemaDir ?? schemaDir())) {
     const server = new grpc.Server();
     const implementation: grpc.UntypedServiceImplementation = {};
     for (const [name, handler] of Object.entries(handlers(provider, org, options))) {
