@@ -6,7 +6,7 @@ import { Construct, IConstruct } from "constructs";
 import { Group } from "../.gen/providers/okta/group";
 import { GroupMemberships } from "../.gen/providers/okta/group-memberships";
 import { User } from "../.gen/providers/okta/user";
-import { DirectoryFiles, OktaGroup, OktaGroupRule, OktaSynthError, OktaUser, OktaUserSchemaProperty, loadDirectory, userIdFromLogin } from "../lib";
+import { DirectoryFiles, OktaApp, OktaGroup, OktaGroupRule, OktaOrgStack, OktaSynthError, OktaUser, OktaUserSchemaProperty, loadDirectory, userIdFromLogin } from "../lib";
 import { OktaTesting } from "../lib/testing";
 import { orgStack, problems, synthJson, warnings } from "./util";
 
@@ -502,6 +502,291 @@ describe("loadDirectory on unusual files", () => {
     // THEN
     expect(loadProblems({ users })).toEqual([
       `${path.relative(process.cwd(), users)} line 2 (user ada, org okta-dev), column "login": "${"a".repeat(78)}… (1000000 characters) is too long: Okta allows at most 100 characters here (this has 1000000) and rejects the user at apply time. Shorten it.`,
+    ]);
+  });
+});
+
+/** The report a failed synth of the app prints (the unit tests' validator: the built-in one). */
+function synthReport(app: OktaApp): string {
+  try {
+    app.synth();
+  } catch (error) {
+    if (error instanceof OktaSynthError) return error.report;
+    throw error;
+  }
+  throw new Error("the synth did not fail");
+}
+
+/** An app with the org stacks dev, staging and prod, each given `define`. */
+function threeOrgs(define: (stack: OktaOrgStack) => void): OktaApp {
+  const app = new OktaApp({ outdir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-app-")), "cdktf.out"), validate: "builtin" });
+  for (const environment of ["dev", "staging", "prod"]) define(new OktaOrgStack(app, `okta-${environment}`, { orgName: `acme-${environment}`, environment }));
+  return app;
+}
+
+const HR_COLUMNS = {
+  "Employee ID": "id",
+  "Work Email": ["login", "email"],
+  "First Name": "firstName",
+  "Last Name": "lastName",
+  "Legal Entity": "custom.legal_entity",
+  "Clearance Level": "custom.clearance_level",
+};
+
+/** The schema properties the HR fixtures fill, declared before the files are loaded. */
+function hrSchema(stack: Construct, legalRequired = false): void {
+  new OktaUserSchemaProperty(stack, "legal", { index: "legal_entity", title: "Legal Entity", type: "string", required: legalRequired });
+  new OktaUserSchemaProperty(stack, "clearance", { index: "clearance_level", title: "Clearance Level", type: "integer", enum: ["1", "2", "3"] });
+}
+
+describe("loadDirectory with files as HR systems export them", () => {
+  test("maps headers to columns (one header to several), and leaves out the ignored ones", () => {
+    // GIVEN
+    const stack = orgStack();
+    hrSchema(stack);
+    // WHEN
+    const loaded = loadDirectory(stack, { users: fixture("hr-users.csv"), columns: HR_COLUMNS, ignoreColumns: ["Manager"] });
+    // THEN
+    expect([...loaded.users.keys()]).toEqual(["e1001", "e1002", "e1003"]);
+    expect(synthJson(stack).resource.okta_user.e1001).toMatchObject({
+      login: "Ada.Lovelace@Example.com",
+      email: "Ada.Lovelace@Example.com",
+      first_name: "Ada",
+      last_name: "Lovelace",
+      custom_profile_attributes: '{"legal_entity":"Acme GmbH","clearance_level":2}',
+    });
+    expect(synthJson(stack).resource.okta_user.e1001.manager).toBeUndefined();
+    expect(problems(stack)).toEqual([]);
+  });
+
+  test("reads the mapping from a columns file next to the data", () => {
+    // GIVEN
+    const stack = orgStack();
+    hrSchema(stack);
+    // WHEN
+    loadDirectory(stack, { users: fixture("hr-users.csv"), columns: fixture("hr-users.columns.json") });
+    // THEN
+    expect(synthJson(stack).resource.okta_user.e1003).toMatchObject({ login: "alan.turing@example.com", custom_profile_attributes: '{"legal_entity":"Acme Inc.","clearance_level":3}' });
+  });
+
+  test("did you mean considers the mapping's headers; the known columns are listed once per load; stale mapping entries are errors", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "Employee ID,Work Emial,First Name,Last Name,Badge Colour,Desk,Managr\ne1,a@example.com,A,B,red,4,x\n");
+    const file = path.relative(process.cwd(), users);
+    // THEN
+    expect(loadProblems({ users, columns: { ...HR_COLUMNS, "First Name": "first_name" }, ignoreColumns: ["Manager"] })).toEqual([
+      `${file} line 1 (org okta-dev): the header has no column "login", "email", "firstName"; add them: every row needs a value there.`,
+      `${file} line 1 (org okta-dev), column "Work Emial": unknown column; did you mean "Work Email", which columns maps to "login" and "email"? Correct the header or the mapping, or leave it out (ignoreColumns: ["Work Emial"]).`,
+      `${file} line 1 (org okta-dev), column "First Name": columns maps it to "first_name", which is not a column of a users file; did you mean "firstName"?`,
+      `${file} line 1 (org okta-dev), column "Badge Colour": unknown column; map it to a known column (columns: { "Badge Colour": "<column>" }) or leave it out (ignoreColumns: ["Badge Colour"]).`,
+      `${file} line 1 (org okta-dev), column "Desk": unknown column; map it to a known column (columns: { "Desk": "<column>" }) or leave it out (ignoreColumns: ["Desk"]).`,
+      `${file} line 1 (org okta-dev), column "Managr": unknown column; did you mean "Manager", which ignoreColumns leaves out? Correct the header or the ignoreColumns entry.`,
+      `${file}: the columns a users file knows are ${["id", "login", "email", "firstName", "lastName", "status", "importId", "renamedFrom", "groups", "city", "costCenter", "countryCode", "department", "displayName", "division", "employeeNumber", "honorificPrefix", "honorificSuffix", "locale", "manager", "managerId", "middleName", "mobilePhone", "nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "realmId", "secondEmail", "state", "streetAddress", "timezone", "title", "userType", "zipCode", "custom.<index>"].map((c) => `"${c}"`).join(", ")}; map other headers to them with columns, or leave them out with ignoreColumns.`,
+      `loadDirectory: columns names "Work Email", which is not a header of ${file} (did you mean "Work Emial"?). Correct the name or remove the entry.`,
+      `loadDirectory: columns names "Legal Entity", which is not a header of ${file}. Correct the name or remove the entry.`,
+      `loadDirectory: columns names "Clearance Level", which is not a header of ${file}. Correct the name or remove the entry.`,
+      `loadDirectory: ignoreColumns names "Manager", which is not a header of ${file} (did you mean "Managr"?). Correct the name or remove the entry.`,
+    ]);
+  });
+
+  test("reports a columns file it cannot use, a header both mapped and ignored, and two headers filling one column", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "id,login,Email,Work Email,firstName,lastName,Manager\ne1,a@example.com,a@example.com,b@example.com,A,B,x\n");
+    const broken = path.join(dir, "broken.columns.json");
+    fs.writeFileSync(broken, JSON.stringify({ columns: { Email: "email" }, ignore: ["Manager"] }));
+    const columns = path.join(dir, "users.columns.json");
+    fs.writeFileSync(columns, JSON.stringify({ columns: { Email: "email", "Work Email": "email", Manager: "managerId" }, ignoreColumns: ["Manager"] }));
+    const shown = (file: string) => path.relative(process.cwd(), file);
+    // THEN
+    expect(loadProblems({ users, columns: broken })).toEqual([
+      `${shown(broken)}: it has "ignore", which a columns file does not; a columns file holds { "columns": { "<header>": "<column>", ... }, "ignoreColumns": ["<header>", ...] }.`,
+    ]);
+    expect(loadProblems({ users, columns })).toEqual([
+      `${shown(columns)}: "Manager": columns maps it and ignoreColumns leaves it out; keep one of the two.`,
+      `${shown(users)} line 1 (org okta-dev), column "Work Email": fills "email", which "Email" already fills; keep one of them (or leave one out with ignoreColumns).`,
+    ]);
+  });
+
+  test("converts CSV cells to the declared types: integer, number, boolean, and arrays separated by \";\"", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "clearance", { index: "clearance_level", title: "Clearance", type: "integer" });
+    new OktaUserSchemaProperty(stack, "score", { index: "score", title: "Score", type: "number" });
+    new OktaUserSchemaProperty(stack, "remote", { index: "remote", title: "Remote", type: "boolean" });
+    new OktaUserSchemaProperty(stack, "floors", { index: "floors", title: "Floors", type: "array", arrayType: "integer" });
+    new OktaUserSchemaProperty(stack, "languages", { index: "languages", title: "Languages", type: "array", arrayType: "string" });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, fs.readFileSync(fixture("typed-users.csv"), "utf8").split("\n").slice(0, 3).join("\n"));
+    // WHEN
+    loadDirectory(stack, { users });
+    // THEN
+    const json = synthJson(stack).resource.okta_user;
+    expect(JSON.parse(json.e1001.custom_profile_attributes)).toEqual({ clearance_level: 2, score: 4.5, remote: true, floors: [1, 3], languages: ["en", "fr"] });
+    expect(JSON.parse(json.e1002.custom_profile_attributes)).toEqual({ clearance_level: -1, score: 0.25, remote: false, floors: [2], languages: ["de"] });
+    expect(problems(stack)).toEqual([]);
+  });
+
+  test("fails when a cell does not convert to its declared type, naming file, line, column and declaration", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "clearance", { index: "clearance_level", title: "Clearance", type: "integer" });
+    new OktaUserSchemaProperty(stack, "score", { index: "score", title: "Score", type: "number" });
+    new OktaUserSchemaProperty(stack, "remote", { index: "remote", title: "Remote", type: "boolean" });
+    new OktaUserSchemaProperty(stack, "floors", { index: "floors", title: "Floors", type: "array", arrayType: "integer" });
+    // THEN
+    const at = (line: number, id: string, column: string) => `${FIXTURES}/typed-users.csv line ${line} (user ${id}, org okta-dev), column "${column}"`;
+    expect(loadProblems({ users: fixture("typed-users.csv") }, stack)).toEqual([
+      `${at(4, "e1003", "custom.clearance_level")}: "three" is not an integer (custom.clearance_level is declared integer in okta-dev/clearance). Write a whole number, e.g. 3.`,
+      `${at(4, "e1003", "custom.remote")}: "5" is not a boolean (custom.remote is declared boolean in okta-dev/remote). Write true or false.`,
+      `${at(4, "e1003", "custom.floors")}: "x" in "1;x" is not an integer (custom.floors is declared array of integer in okta-dev/floors). Separate the items with ";" and write each as a whole number, e.g. 3.`,
+      `${at(5, "e1004", "custom.clearance_level")}: "3.0" is not an integer (custom.clearance_level is declared integer in okta-dev/clearance). Write a whole number, e.g. 3.`,
+      `${at(5, "e1004", "custom.score")}: "3,5" is not a number (custom.score is declared number in okta-dev/score). Write a number, with "." before any decimals, e.g. 2.5.`,
+      `${at(5, "e1004", "custom.remote")}: "yes" is not a boolean (custom.remote is declared boolean in okta-dev/remote). Write true or false.`,
+    ]);
+  });
+
+  test("names the mapped header when a cell does not convert", () => {
+    // GIVEN
+    const stack = orgStack();
+    hrSchema(stack);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, fs.readFileSync(fixture("hr-users.csv"), "utf8").replace("Acme Inc.,3,", "Acme Inc.,three,"));
+    // THEN
+    expect(loadProblems({ users, columns: fixture("hr-users.columns.json") }, stack)).toEqual([
+      `${path.relative(process.cwd(), users)} line 4 (user e1003, org okta-dev), column "Clearance Level": "three" is not an integer (custom.clearance_level is declared integer in okta-dev/clearance). Write a whole number, e.g. 3.`,
+    ]);
+  });
+
+  test("a schema property declared after the file was read is reported once, at the column's header", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "legal", { index: "legal_entity", title: "Legal Entity", type: "string" });
+    loadDirectory(stack, { users: fixture("hr-users.csv"), columns: fixture("hr-users.columns.json") });
+    // WHEN
+    new OktaUserSchemaProperty(stack, "clearance", { index: "clearance_level", title: "Clearance Level", type: "integer" });
+    // THEN
+    expect(problems(stack)).toEqual([
+      `${FIXTURES}/hr-users.csv line 1 (org okta-dev), column "Clearance Level": its cells were read as text, but custom.clearance_level is declared integer in okta-dev/clearance, after loadDirectory read the file. Declare the schema properties before calling loadDirectory: it converts each cell to the declared type as it reads it.`,
+    ]);
+  });
+
+  test("a problem of a file three orgs load is reported once, naming the orgs, the column and the fix in the file's terms", () => {
+    // GIVEN
+    const app = threeOrgs((stack) => {
+      hrSchema(stack, true);
+      loadDirectory(stack, { users: fixture("hr-users.csv"), columns: fixture("hr-users.columns.json") });
+    });
+    // THEN
+    expect(synthReport(app)).toBe(
+      [
+        "cdktf-okta found 1 problem in 1 stack; nothing was written.",
+        "okta-dev: 1 problem\n" +
+          `  ${FIXTURES}/hr-users.csv line 3 (user e1002, orgs okta-dev, okta-staging, okta-prod), column "Legal Entity": no value, but custom.legal_entity is declared required in okta-dev/legal, okta-staging/legal and okta-prod/legal: Okta rejects the user at apply time. Fill the "Legal Entity" column.`,
+      ].join("\n\n"),
+    );
+  });
+
+  test("names only the orgs a problem holds for, and reports a required property no column fills once per file", () => {
+    // GIVEN
+    const app = threeOrgs((stack) => {
+      new OktaUserSchemaProperty(stack, "legal", { index: "legal_entity", title: "Legal Entity", type: "string" });
+      const levels = stack.node.id === "okta-prod" ? ["1", "2"] : ["1", "2", "3"];
+      new OktaUserSchemaProperty(stack, "clearance", { index: "clearance_level", title: "Clearance Level", type: "integer", enum: levels });
+      if (stack.node.id !== "okta-dev") new OktaUserSchemaProperty(stack, "badge", { index: "badge", title: "Badge", type: "string", required: true });
+      loadDirectory(stack, { users: fixture("hr-users.csv"), columns: fixture("hr-users.columns.json") });
+    });
+    // THEN
+    expect(synthReport(app)).toBe(
+      [
+        "cdktf-okta found 2 problems in 2 stacks; nothing was written.",
+        "okta-staging: 1 problem\n" +
+          `  ${FIXTURES}/hr-users.csv line 1 (orgs okta-staging, okta-prod): no column fills custom.badge, which is declared required in okta-staging/badge and okta-prod/badge: Okta rejects all 3 users of the file at apply time. Add a "custom.badge" column (or map one to it with columns) and fill it.`,
+        "okta-prod: 1 problem\n" +
+          `  ${FIXTURES}/hr-users.csv line 4 (user e1003, org okta-prod), column "Clearance Level": 3 is not allowed: custom.clearance_level (declared in okta-prod/clearance) allows only "1", "2". Write one of them.`,
+      ].join("\n\n"),
+    );
+  });
+
+  test("importId@<org> and title@<org> give one org its own value; the other orgs keep the column for every org", () => {
+    // GIVEN
+    const app = Testing.app();
+    const dev = orgStack("okta-dev", {}, app);
+    const prod = orgStack("okta-prod", {}, app);
+    // WHEN
+    for (const stack of [dev, prod]) loadDirectory(stack, { users: fixture("per-org-users.csv") });
+    // THEN
+    expect(synthJson(dev).resource.okta_user.e1001.title).toBe("Engineer (test account)");
+    expect(synthJson(dev).import).toBeUndefined();
+    expect(synthJson(prod).resource.okta_user.e1001.title).toBe("Engineer");
+    expect(synthJson(prod).import).toEqual([{ to: "okta_user.e1001", id: "00u1ada" }]);
+    expect(synthJson(dev).resource.okta_user.e1002.title).toBe("Support");
+    expect([...problems(dev), ...problems(prod)]).toEqual([]);
+  });
+
+  test("fails when one importId column feeds several orgs, and when a per-org column names no org stack", () => {
+    // GIVEN
+    const app = threeOrgs((stack) => loadDirectory(stack, { users: fixture("shared-import-users.csv") }));
+    // THEN
+    expect(synthReport(app)).toBe(
+      [
+        "cdktf-okta found 2 problems in 1 stack; nothing was written.",
+        "okta-dev: 2 problems\n" +
+          `  ${FIXTURES}/shared-import-users.csv line 1 (orgs okta-dev, okta-staging, okta-prod), column "importId": one import id column feeds 3 orgs, but an Okta id exists in one org only: the others would import an object they do not have, or the wrong one. Say which org the ids come from: rename the column importId@<org>, e.g. "importId@okta-prod", one such column per org.\n` +
+          `  ${FIXTURES}/shared-import-users.csv line 1 (orgs okta-dev, okta-staging, okta-prod), column "importId@okta-prdo": the part after "@" names org "okta-prdo", but the app has no org stack with that id; did you mean "okta-prod"? (its orgs: "okta-dev", "okta-staging", "okta-prod"). Rename the column, or leave it out (ignoreColumns: ["importId@okta-prdo"]).`,
+      ].join("\n\n"),
+    );
+  });
+
+  test("an importId column for every org is fine in a file only one org loads; a mapped one is told to map to importId@<org>", () => {
+    // GIVEN
+    const single = new OktaApp({ outdir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-app-")), "cdktf.out"), validate: "builtin" });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "id,login,email,firstName,lastName,Okta ID\ne1001,ada@example.com,ada@example.com,Ada,Lovelace,00u1ada\n");
+    loadDirectory(new OktaOrgStack(single, "okta-prod", { orgName: "acme", environment: "prod" }), { users, columns: { "Okta ID": "importId" } });
+    const shared = threeOrgs((stack) => loadDirectory(stack, { users, columns: { "Okta ID": "importId" } }));
+    // THEN
+    expect(problems(single)).toEqual([]);
+    expect(problems(shared)[0]).toBe(
+      `${path.relative(process.cwd(), users)} line 1 (orgs okta-dev, okta-staging, okta-prod), column "Okta ID": one import id column feeds 3 orgs, but an Okta id exists in one org only: the others would import an object they do not have, or the wrong one. Say which org the ids come from: map it to importId@<org> (columns: { "Okta ID": "importId@okta-prod" }), one such column per org.`,
+    );
+  });
+
+  test("columns that identify a row cannot have a value per org", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "id,login,email,firstName,lastName,login@okta-dev\ne1001,ada@example.com,ada@example.com,Ada,Lovelace,ada@dev.example.com\n");
+    // THEN
+    expect(loadProblems({ users })).toEqual([
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "login@okta-dev": "login" cannot have a value per org: it identifies the row, the same in every org (per-org columns are for "email", "firstName", "lastName" and the other profile columns). Use one "login" column for every org.`,
+    ]);
+  });
+
+  test("rejects values with invisible characters at either end or inside, naming the character, instead of trimming them", () => {
+    expect(loadProblems({ users: fixture("whitespace-users.csv") })).toEqual([
+      `${FIXTURES}/whitespace-users.csv line 2 (user e1001, org okta-dev), column "login": "ada@example.com " has a trailing space; remove it.`,
+      `${FIXTURES}/whitespace-users.csv line 2 (user e1001, org okta-dev), column "lastName": "Love\u00a0lace" has a non-breaking space (U+00A0) at character 5; replace it with a plain space.`,
+      `${FIXTURES}/whitespace-users.csv line 3 (user e1002, org okta-dev), column "firstName": "\\tBob" has a leading tab; remove it.`,
+      `${FIXTURES}/whitespace-users.csv line 3 (user e1002, org okta-dev), column "title": "Lead\u200b" has a trailing zero-width space (U+200B); remove it.`,
+      `${FIXTURES}/whitespace-users.csv line 4 (user e1003, org okta-dev), column "firstName": "  " has nothing but 2 spaces; give it a value.`,
+    ]);
+  });
+
+  test("spaces around the \";\" of a list cell are allowed; a header with invisible characters is rejected", () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "directory-file-"));
+    const users = path.join(dir, "users.csv");
+    fs.writeFileSync(users, "id,login,email,firstName,lastName ,groups\ne1,a@example.com,a@example.com,A,B,engineering ; support\n");
+    // THEN
+    expect(loadProblems({ users, groups: fixture("groups.csv") })).toEqual([
+      `${path.relative(process.cwd(), users)} line 1 (org okta-dev), column "lastName ": "lastName " has a trailing space; remove it.`,
     ]);
   });
 });

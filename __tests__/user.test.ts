@@ -172,6 +172,30 @@ describe("OktaUser", () => {
     ]);
   });
 
+  test("fails on invisible characters in any text value, naming the character, as for data files (nothing is trimmed)", () => {
+    // GIVEN
+    const stack = orgStack();
+    new OktaUserSchemaProperty(stack, "dob", { index: "date_of_birth", title: "Date of Birth", type: "string" });
+    // WHEN
+    new OktaUser(stack, "bird", {
+      ...bird,
+      login: "rufous.hummingbird@example.com ",
+      firstName: "Sela\u00a0sphorus",
+      title: "\tBird",
+      customProfile: { date_of_birth: "1990-01-01\u200b" },
+    });
+    new OktaGroup(stack, "garden", { name: "The Garden ", description: "  Terraform created this group  " });
+    // THEN
+    expect(problems(stack)).toEqual([
+      'okta-dev/bird: login "rufous.hummingbird@example.com " has a trailing space; remove it.',
+      'okta-dev/bird: firstName "Sela\u00a0sphorus" has a non-breaking space (U+00A0) at character 5; replace it with a plain space.',
+      'okta-dev/bird: title "\\tBird" has a leading tab; remove it.',
+      'okta-dev/bird: customProfile.date_of_birth "1990-01-01\u200b" has a trailing zero-width space (U+200B); remove it.',
+      'okta-dev/garden: name "The Garden " has a trailing space; remove it.',
+      'okta-dev/garden: description "  Terraform created this group  " has 2 leading spaces and 2 trailing spaces; remove them.',
+    ]);
+  });
+
   test("fails when a profile field is longer than Okta allows, quoting the value cut to 80 characters", () => {
     // GIVEN
     const stack = orgStack();

@@ -34,7 +34,7 @@ export interface DirectoryFiles {
    * A CSV cell of a custom attribute is converted to the type its OktaUserSchemaProperty declares
    * (integer, number, boolean; an array's items separated by ";"); JSON/YAML values keep their types.
    * An empty cell means "not set". `<column>@<org>` (e.g. `importId@okta-prod`) gives one org (stack id)
-   * its own value of any column but id, login, renamedFrom and groups.
+   * its own value of any column but id, login, renamedFrom, groups and customProfile.
    * @default - no users
    */
   readonly users?: string;
@@ -166,6 +166,7 @@ export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDi
   const problems: string[] = [];
   const org = orgOf(scope);
   const names = columnMapping(files, problems);
+  if (names === undefined) throw new OktaSynthError(problems);
   const declared = org === undefined ? new Map<string, OktaUserSchemaProperty>() : OktaDirectory.of(scope).customProperties();
   const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, GROUPS_FILE, problems, org, names);
   const usersTable = files.users === undefined ? undefined : readTable(files.users, USERS_FILE, problems, org, names);
@@ -273,16 +274,20 @@ class ColumnMapping implements ColumnNames {
   }
 }
 
-/** The column mapping of the options (or of the columns file they name), with its problems. */
-function columnMapping(files: DirectoryFiles, problems: string[]): ColumnMapping {
+/**
+ * The column mapping of the options (or of the columns file they name), with its problems; undefined
+ * when the columns file cannot be used (the data files would only repeat that as unknown columns).
+ */
+function columnMapping(files: DirectoryFiles, problems: string[]): ColumnMapping | undefined {
   let source = "loadDirectory";
   let columns: unknown = files.columns ?? {};
   let ignored: unknown = files.ignoreColumns ?? [];
   if (typeof files.columns === "string") {
     source = path.relative(process.cwd(), path.resolve(files.columns)) || files.columns;
     const fromFile = readColumnsFile(files.columns, source, problems);
-    columns = fromFile?.columns ?? {};
-    ignored = [...(files.ignoreColumns ?? []), ...((fromFile?.ignoreColumns as unknown[] | undefined) ?? [])];
+    if (fromFile === undefined) return undefined;
+    columns = fromFile.columns ?? {};
+    ignored = [...(files.ignoreColumns ?? []), ...((fromFile.ignoreColumns as unknown[] | undefined) ?? [])];
   }
   const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
   const isColumns = (v: unknown) => (typeof v === "string" && v !== "") || (isStrings(v) && v.length > 0 && v.every((c) => c !== ""));

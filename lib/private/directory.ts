@@ -371,15 +371,11 @@ export class OktaDirectory extends TerraformElement {
    */
   private ownProblemsOnce(construct: OktaUser | GroupBase): string[] {
     const own = this.ownProblems(construct);
-    const org = orgOf(this)!;
     if (own.length === 0) return own;
-    const twins = twinsOf(construct).filter((twin) => twin !== construct && OktaDirectory.tryOf(twin) !== undefined);
-    if (twins.length === 0) return own.map((problem) => inOrgs(problem, [org]));
-    const theirs = new Map(twins.map((twin) => [twin, OktaDirectory.tryOf(twin)!.ownProblems(twin as OktaUser | GroupBase)]));
-    const ordered = twinsOf(construct);
-    return own.map((problem) =>
-      inOrgs(problem, [...new Set(ordered.filter((twin) => twin === construct || theirs.get(twin)?.includes(problem)).map((twin) => orgOf(twin)!))]),
-    );
+    const twins = twinsOf(construct);
+    const theirs = new Map(twins.filter((twin) => twin !== construct).map((twin) => [twin, OktaDirectory.tryOf(twin)?.ownProblems(twin as OktaUser | GroupBase) ?? []]));
+    const orgsOf = (problem: string) => [...new Set(twins.filter((twin) => twin === construct || theirs.get(twin)!.includes(problem)).map((twin) => orgOf(twin)!))];
+    return own.map((problem) => inOrgs(problem, orgsOf(problem)));
   }
 
   /** A user's or group's own problems, with the orgs left for inOrgs. */

@@ -101,9 +101,9 @@ export function recordOrigin(construct: IConstruct, load: FileLoad, line: number
   load.rows.set(line, construct);
 }
 
-/** Whether a construct was loaded from a data file. */
-export function isLoaded(construct: IConstruct): boolean {
-  return origins.has(construct);
+/** The format of the file a construct was loaded from; undefined for a construct written in code. */
+export function formatOf(construct: IConstruct): FileLoad["format"] | undefined {
+  return origins.get(construct)?.load.format;
 }
 
 /**

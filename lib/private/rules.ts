@@ -20,7 +20,7 @@ import {
 import type { CustomProfileValue, OktaUser, OktaUserProps } from "../user";
 import { LIMITS, MAX_LOGIN_LENGTH, checkNotEmpty, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
 import { messages } from "./errors";
-import { columnOf, orgPath, placeInOrgs } from "./origins";
+import { columnOf, formatOf, orgPath, placeInOrgs } from "./origins";
 
 function checkEnum(problems: string[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
   if (isConcrete(value) && !allowed.includes(value)) problems.push(messages.notInEnum(path, field, value, allowed));
@@ -112,9 +112,9 @@ export function validateUser(user: OktaUser, customLoginPattern = false): string
 export function validateCustomProfile(user: OktaUser, declared: Map<string, OktaUserSchemaProperty>): string[] {
   const problems: string[] = [];
   const profile = user.props.customProfile ?? {};
-  const origin = columnOf(user, "");
-  const loaded = origin !== undefined;
-  const csv = origin?.csv === true;
+  const format = formatOf(user);
+  const loaded = format !== undefined;
+  const csv = format === "csv";
   for (const [key, value] of Object.entries(profile)) {
     const property = declared.get(key);
     const field = `custom.${key}`;
