@@ -27,10 +27,14 @@ export interface Use {
   readonly shown: string;
 }
 
+/** "a and b", "a, b and c". */
+export function joinAnd(parts: readonly string[]): string {
+  return parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
 /** "A has login "x" and B has login "X"": each use with its own spelling. */
 function each(uses: readonly Use[], says: (shown: string) => string): string {
-  const parts = uses.map((use) => `${use.place} ${says(use.shown)}`);
-  return parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return joinAnd(uses.map((use) => `${use.place} ${says(use.shown)}`));
 }
 
 /** What every command that reads synthesized stacks accepts. */

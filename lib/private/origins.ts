@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { SHOWN_LENGTH, show } from "./errors";
+import { joinAnd, show, SHOWN_LENGTH } from "./errors";
 
 /** What a row describes: a user or a group, by the id it has in the file (its construct id). */
 export interface RowSubject {
@@ -165,9 +165,6 @@ export function inOrgs(message: string, orgs: readonly string[]): string {
     .replace(PATHS, (_, relative: string) => joinAnd(orgs.map((org) => `${org}/${relative}`)));
 }
 
-function joinAnd(parts: readonly string[]): string {
-  return parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-}
 
 /** An id cut like every quoted value (ids derived from a huge login are as long as the login). */
 function cut(id: string): string {

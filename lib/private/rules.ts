@@ -19,7 +19,7 @@ import {
 } from "../schema-property";
 import type { CustomProfileValue, OktaUser, OktaUserProps } from "../user";
 import { LIMITS, MAX_LOGIN_LENGTH, checkNotEmpty, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
-import { messages } from "./errors";
+import { joinAnd, messages } from "./errors";
 import { columnOf, formatOf, orgPath, placeInOrgs } from "./origins";
 
 function checkEnum(problems: string[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
@@ -420,6 +420,3 @@ function plural(name: string): string {
   return code === -1 ? `${name}s` : `${name.slice(0, code)}s${name.slice(code)}`;
 }
 
-function joinAnd(parts: readonly string[]): string {
-  return parts.length <= 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-}

@@ -9,7 +9,7 @@ import { Pos, formatPos } from "./ast";
 import { DefaultLiteral, TypeBehaviour } from "./behaviour";
 import { EvalError } from "./interpreter";
 import { CoreAttribute, CoreBlock, CoreNestedBlock, CtyType, JsonSchema, Nesting, emptyBlock, jsonBlock } from "./schema-json";
-import { asLiteral } from "./sdkv2";
+import { asLiteral, fail, flag, text } from "./sdkv2";
 import { ExtCall, ExtVal, MapVal, SliceVal, StructVal, Value, describe, structOf } from "./values";
 
 const FRAMEWORK = "github.com/hashicorp/terraform-plugin-framework/";
@@ -44,24 +44,6 @@ const STRING_CUSTOM_TYPES = /terraform-plugin-framework-(jsontypes|timetypes|net
 function schemaStruct(v: Value): StructVal | undefined {
   const s = structOf(v);
   return s && SCHEMA_PACKAGES.includes(s.type.pkg) ? s : undefined;
-}
-
-function fail(s: StructVal | undefined, field: string, reason: string): never {
-  throw new EvalError(s?.fieldPos.get(field) ?? s?.pos, reason);
-}
-
-function flag(s: StructVal, field: string): boolean {
-  const v = s.get(field);
-  if (v === undefined || v === false) return false;
-  if (v === true) return true;
-  return fail(s, field, `${field} is ${describe(v)}, not a constant bool`);
-}
-
-function text(s: StructVal, field: string): string {
-  const v = s.get(field);
-  if (v === undefined || v === null) return "";
-  if (typeof v === "string") return v;
-  return fail(s, field, `${field} is ${describe(v)}, not a constant string`);
 }
 
 function described<T extends { description: string; markdown: boolean; deprecated: boolean }>(s: StructVal, target: T): T {

@@ -20,19 +20,22 @@ function isSdkStruct(v: Value, name: string): boolean {
   return s !== undefined && s.type.pkg === SDK_SCHEMA && s.type.name === name;
 }
 
-function fail(s: StructVal | undefined, field: string, reason: string): never {
+/** Fails the extraction at a struct field's position. */
+export function fail(s: StructVal | undefined, field: string, reason: string): never {
   const pos = s?.fieldPos.get(field) ?? s?.pos;
   throw new EvalError(pos, reason);
 }
 
-function flag(s: StructVal, field: string): boolean {
+/** A constant bool field; absent is false. */
+export function flag(s: StructVal, field: string): boolean {
   const v = s.get(field);
   if (v === undefined || v === false) return false;
   if (v === true) return true;
   return fail(s, field, `${field} is ${describe(v)}, not a constant bool`);
 }
 
-function text(s: StructVal, field: string): string {
+/** A constant string field; absent is "". */
+export function text(s: StructVal, field: string): string {
   const v = s.get(field);
   if (v === undefined || v === null) return "";
   if (typeof v === "string") return v;
