@@ -1,6 +1,6 @@
 import { OktaApp, OktaCloudWorkspacesStack, OktaOrgStack, refreshSummary } from "./lib";
 import { Annotations } from "cdktf";
-import { messages } from "./lib/private/errors";
+import { messages } from "./lib/problems/messages";
 import { ENVIRONMENTS } from "./stacks/environments";
 import { defineIdentity } from "./stacks/identity";
 

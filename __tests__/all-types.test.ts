@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { App, Testing } from "cdktf";
 import { OktaOrgStack, SchemaValidator } from "../lib";
 import { TerraformSandbox, terraformOnPath } from "../lib/testing/harness";
-import { estimateRefreshCost } from "../lib/refresh-cost";
+import { estimateRefreshCost } from "../lib/analysis/refresh-cost";
 import { AllTypesElement, OKTA, SECRET_VARIABLE, addAllTypes, providers } from "./fixtures/all-types";
 import { problems } from "./util";
 

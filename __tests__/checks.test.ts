@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { isEmail, isLogin, isTerraformName, MAX_LOGIN_LENGTH } from "../lib/private/checks";
-import { isValidIndex } from "../lib/private/rules";
-import { OktaUserSchemaProperty } from "../lib/schema-property";
+import { isEmail, isLogin, isTerraformName, MAX_LOGIN_LENGTH } from "../lib/core/checks";
+import { isValidIndex } from "../lib/core/rules";
+import { OktaUserSchemaProperty } from "../lib/constructs/schema-property";
 
 const letter = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const alnum = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789");

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { SchemaValidator } from "../lib/schema-validator";
+import { SchemaValidator } from "../lib/validator/schema-validator";
 
 const ROOT = path.resolve(__dirname, "..");
 const FAKE_SECRETS = {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../lib/cli/refresh-cost";
-import { ORG_TIERS, TerraformJson, estimateRefreshCost, formatMinutes, formatRefreshCost, readSynthesizedStacks, refreshSummary } from "../lib/refresh-cost";
+import { ORG_TIERS, TerraformJson, estimateRefreshCost, formatMinutes, formatRefreshCost, readSynthesizedStacks, refreshSummary } from "../lib/analysis/refresh-cost";
 
 const SMALL_OUT = "__tests__/fixtures/refresh-cost/out";
 

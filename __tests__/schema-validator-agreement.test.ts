@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { SchemaValidator, ValidationProblem } from "../lib/schema-validator";
+import { SchemaValidator, ValidationProblem } from "../lib/validator/schema-validator";
 import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/testing/harness";
 
 const CORPUS = path.join(__dirname, "fixtures", "validator", "agreement");

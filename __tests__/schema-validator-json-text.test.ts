@@ -1,4 +1,4 @@
-import { isRepeatedKey, parseTerraformJsonText, RepeatedKey } from "../lib/private/validator/json-text";
+import { isRepeatedKey, parseTerraformJsonText, RepeatedKey } from "../lib/validator/json-text";
 
 describe("parseTerraformJsonText", () => {
   test("parses JSON without repeated keys as JSON.parse does", () => {

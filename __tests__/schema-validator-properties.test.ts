@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as fc from "fast-check";
-import { SchemaValidator } from "../lib/schema-validator";
+import { SchemaValidator } from "../lib/validator/schema-validator";
 import { FIXTURE_SCHEMAS } from "./fixtures/validator/helpers";
 
 /**

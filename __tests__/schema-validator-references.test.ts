@@ -1,4 +1,4 @@
-import { INDEX, interpolatedExpression, MAX_EXPRESSION_NESTING, parseTraversal, scanTemplate, SPLAT } from "../lib/private/validator/references";
+import { INDEX, interpolatedExpression, MAX_EXPRESSION_NESTING, parseTraversal, scanTemplate, SPLAT } from "../lib/validator/references";
 
 /** The references the validator finds in strings, as [root, ...steps]. */
 function found(text: string): string[][] | undefined {

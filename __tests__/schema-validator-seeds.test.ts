@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "@cdktf/hcl2json";
-import { SchemaValidator, TerraformJsonFile, ValidationProblem } from "../lib/schema-validator";
+import { SchemaValidator, TerraformJsonFile, ValidationProblem } from "../lib/validator/schema-validator";
 
 /**
  * The complete HCL examples of the seed documents (000: Terraform Cloud post, 003: workshop,

@@ -1,4 +1,4 @@
-import { conversionFailure, parseTypeConstraint } from "../lib/private/validator/type-constraints";
+import { conversionFailure, parseTypeConstraint } from "../lib/validator/type-constraints";
 
 /** The type a constraint parses to, as Terraform writes it. */
 function typeText(text: string): string | undefined {

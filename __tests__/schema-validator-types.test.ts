@@ -1,4 +1,4 @@
-import { SchemaValidator } from "../lib/schema-validator";
+import { SchemaValidator } from "../lib/validator/schema-validator";
 import { FIXTURE_SCHEMAS } from "./fixtures/validator/helpers";
 
 /**

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "@cdktf/hcl2json";
-import { formatValidationProblems, SchemaValidator, ValidationProblem } from "../lib/schema-validator";
+import { formatValidationProblems, SchemaValidator, ValidationProblem } from "../lib/validator/schema-validator";
 import { CORPUS_DIR, FIXTURE_SCHEMAS, Json, MAIN_FILE, validateMutatedCorpus } from "./fixtures/validator/helpers";
 
 const FILE = "stacks/dev/cdk.tf.json";

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { dataSourceScope, resourceScope } from "../lib/private/scopes";
+import { dataSourceScope, resourceScope } from "../lib/core/scopes";
 
 const okta = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "schema", "okta.json"), "utf8")).provider_schemas["registry.terraform.io/okta/okta"];
 

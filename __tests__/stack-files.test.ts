@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { resolveStacks } from "../lib/private/stack-files";
+import { resolveStacks } from "../lib/analysis/stack-files";
 
 const ACCEPTED = "the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json";
 

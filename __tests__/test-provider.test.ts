@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { schemaDir } from "../lib/private/schema-dir";
+import { schemaDir } from "../lib/util/schema-dir";
 import { loadProviders } from "../lib/testing/provider";
 import { SimulatedOrg } from "../lib/testing/org";
 import { checkOktaWrite } from "../lib/testing/okta-rules";

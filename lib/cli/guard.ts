@@ -12,8 +12,8 @@
  */
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
-import { formatPlanGuard, guardPlan, TerraformJsonPlan } from "../plan-guard";
-import { messages } from "../private/errors";
+import { formatPlanGuard, guardPlan, TerraformJsonPlan } from "../analysis/plan-guard";
+import { messages } from "../problems/messages";
 
 /** Where the CLI writes; tests pass their own. */
 export interface Output {

@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { show } from "../private/errors";
+import { show } from "../problems/messages";
 import { cdktfOktaVersion, starterFiles } from "../starter/starter";
 
 /** Where the CLI writes; tests pass their own. */

@@ -11,9 +11,9 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { messages } from "../private/errors";
-import { StackFile, StackInputError, resolveStacks } from "../private/stack-files";
-import { formatPromotionDiff, hasDifferences, promotionDiff, SynthesizedStack } from "../promotion-diff";
+import { messages } from "../problems/messages";
+import { StackFile, StackInputError, resolveStacks } from "../analysis/stack-files";
+import { formatPromotionDiff, hasDifferences, promotionDiff, SynthesizedStack } from "../analysis/promotion-diff";
 
 /** Where the CLI writes; tests pass their own. */
 export interface Output {

@@ -6,10 +6,10 @@
  *   node dist/lib/cli/refresh-cost.js [--tier enterprise] [--share 50] [cdktf.out | cdktf.out/stacks/okta-dev | path/to/cdk.tf.json]
  */
 import { parseArgs } from "node:util";
-import { messages } from "../private/errors";
-import { suggest } from "../private/validator/suggest";
-import { StackFile, StackInputError, resolveStacks } from "../private/stack-files";
-import { ORG_TIERS, OrgTier, estimateRefreshCost, formatRefreshAssumptions, formatRefreshCost } from "../refresh-cost";
+import { messages } from "../problems/messages";
+import { suggest } from "../util/suggest";
+import { StackFile, StackInputError, resolveStacks } from "../analysis/stack-files";
+import { ORG_TIERS, OrgTier, estimateRefreshCost, formatRefreshAssumptions, formatRefreshCost } from "../analysis/refresh-cost";
 
 const USAGE = `usage: refresh-cost [--tier ${ORG_TIERS.join("|")}] [--share <percent>] [cdktf.out | stack dir | cdk.tf.json]
 

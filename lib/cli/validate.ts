@@ -9,8 +9,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { StackInputError, locateStacks } from "../private/stack-files";
-import { formatValidationProblems, SchemaValidator } from "../schema-validator";
+import { StackInputError, locateStacks } from "../analysis/stack-files";
+import { formatValidationProblems, SchemaValidator } from "../validator/schema-validator";
 import { terraformOnPath } from "../testing/harness";
 import { validateWithTerraform } from "../testing/terraform-validate";
 

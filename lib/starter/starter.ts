@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { schemaDir } from "../private/schema-dir";
+import { schemaDir } from "../util/schema-dir";
 
 /**
  * The starter app's files, as `cdktf-okta init` writes them: lib/starter/app/ (copied into dist by the

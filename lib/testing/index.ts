@@ -12,10 +12,10 @@
  */
 import { TerraformDataSource, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { IConstruct } from "constructs";
-import { OktaDirectory } from "../private/directory";
-import { messages } from "../private/errors";
-import { TerraformAddress } from "../private/identity-source-checks";
-import { collectProblems } from "../private/problems";
+import { OktaDirectory } from "../core/directory";
+import { messages } from "../problems/messages";
+import { TerraformAddress } from "../core/identity-source-checks";
+import { collectProblems } from "../core/problems";
 import { TerraformResult, TerraformSandbox, terraformOnPath } from "./harness";
 
 /** What terraform did with a stack: skipped (no terraform on PATH), or its verdict. */

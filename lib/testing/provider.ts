@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
-import { schemaDir } from "../private/schema-dir";
+import { schemaDir } from "../util/schema-dir";
 import { OKTA_DEFAULTS, SCHEMA_TYPES, checkOktaWrite, naturalId } from "./okta-rules";
 import { OktaRefusal, SimulatedOrg, StoredObject } from "./org";
 import { SchemaAttribute, SchemaBlock, Value, conformBlock, fromDynamic, resolveUnknowns, sameValue, toDynamic, unknownComputed } from "./values";

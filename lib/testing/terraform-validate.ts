@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ValidationProblem } from "../schema-validator";
+import type { ValidationProblem } from "../validator/schema-validator";
 import { TerraformSandbox, terraformOnPath } from "./harness";
 
 /** What terraform said about a set of files. */

@@ -1,0 +1,146 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { App, AppConfig } from "cdktf";
+import { Manifest } from "cdktf/lib/manifest";
+import { deferRecords, flushRecords } from "../core/address-record";
+import { OktaSynthError } from "../problems/messages";
+import { lockOutput, recoverSwap, swapIn } from "./output-dir";
+import { judgeableStacks, schemaProblems, terraformProblems } from "./output-validation";
+import { collectProblems } from "../core/problems";
+import { findSecrets } from "../analysis/secrets";
+import { StackFile, readStackFiles } from "../analysis/stack-files";
+import { problemsByOrg, problemsByStackFile, reportUncaughtSynthErrors } from "./synth-failure";
+import { terraformOnPath } from "../testing/harness";
+
+/** What a synth wrote, read once for every check: the output directory and each stack's Terraform JSON. */
+export interface SynthesizedOutput {
+  /** The (staging) directory the synth wrote. */
+  readonly outdir: string;
+  /** Each stack's cdk.tf.json, parsed. */
+  readonly stacks: readonly StackFile[];
+}
+
+/** Checks synthesized output; returns one message per problem. */
+export type OutputCheck = (output: SynthesizedOutput) => string[];
+
+/** Properties of an OktaApp. */
+export interface OktaAppProps extends AppConfig {
+  /**
+   * How the synthesized Terraform JSON is validated before it replaces the previous output:
+   * - `true`: the built-in SchemaValidator checks every stack against the provider schema snapshots;
+   *   then, if terraform is on PATH and no check found a problem, Terraform itself judges
+   *   (`terraform validate` through the cdktf-okta test provider, about 0.35 s per stack) every stack
+   *   whose providers the test provider serves (okta, time, tfe) and that calls no module;
+   * - `"builtin"`: the built-in SchemaValidator only, never a terraform process (what unit tests use:
+   *   the same verdict on every machine);
+   * - `false`: no validation of the output (the secret scan and `outputChecks` still run).
+   * @default true
+   */
+  readonly validate?: boolean | "builtin";
+  /** More checks of the synthesized output, run before it replaces the previous output. @default - none */
+  readonly outputChecks?: OutputCheck[];
+  /**
+   * How long a synth waits while another process synthesizes into the same output directory (it holds
+   * `<outdir>.lock`) before it fails.
+   * @default 30
+   */
+  readonly lockWaitSeconds?: number;
+}
+
+/**
+ * A cdktf App whose synth is all-or-nothing: every validation of every stack runs first and all
+ * problems are reported together; the output is written to a staging directory, checked (no secrets,
+ * valid against the provider schemas and, with terraform on PATH, by `terraform validate`: see
+ * `validate`; plus `outputChecks`), and only then replaces the previous output. A failed synth leaves
+ * the previous cdktf.out untouched and throws an OktaSynthError; if nothing catches it, the process
+ * prints its report (every problem once, by stack) on stderr and exits with status 1, without a stack
+ * trace.
+ *
+ * One synth at a time writes an output directory: it holds `<outdir>.lock` (another process waits for
+ * it), and the swap keeps the old or the new output complete at every instant (a synth that was
+ * killed halfway through is finished by the next one).
+ */
+export class OktaApp extends App {
+  /** Where the output lands once it passed every check. */
+  public readonly finalOutdir: string;
+  private readonly validate: boolean | "builtin";
+  private readonly outputChecks: OutputCheck[];
+  private readonly lockWaitSeconds: number;
+
+  constructor(props: OktaAppProps = {}) {
+    const finalOutdir = path.resolve(props.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
+    super({ ...props, outdir: `${finalOutdir}.staging`, skipValidation: true });
+    this.finalOutdir = finalOutdir;
+    this.validate = props.validate ?? true;
+    this.outputChecks = props.outputChecks ?? [];
+    this.lockWaitSeconds = props.lockWaitSeconds ?? 30;
+    deferRecords(this);
+    reportUncaughtSynthErrors();
+  }
+
+  /** Every problem in every stack, without writing anything. */
+  public validateAll(): string[] {
+    return collectProblems(this);
+  }
+
+  public synth(): void {
+    const release = lockOutput(this.finalOutdir, this.lockWaitSeconds);
+    try {
+      recoverSwap(this.finalOutdir);
+      this.synthToStaging();
+      swapIn(this.outdir, this.finalOutdir);
+      flushRecords(this);
+    } finally {
+      release();
+    }
+  }
+
+  /** Validates, writes the staging directory and checks what it holds; on any failure removes it again. */
+  private synthToStaging(): void {
+    try {
+      const found = problemsByOrg(this);
+      if (found.some(({ problems }) => problems.length > 0)) throw OktaSynthError.byOrg(found);
+      freshDirectory(this.outdir);
+      super.synth();
+      const output: SynthesizedOutput = { outdir: this.outdir, stacks: readStackFiles(this.outdir) };
+      this.checkOutput(output, [checkSecrets, ...(this.validate === false ? [] : [checkSchemas]), ...this.outputChecks]);
+      if (this.validate === true && terraformOnPath()) this.checkOutput(output, [checkWithTerraform]);
+    } catch (error) {
+      fs.rmSync(this.outdir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Runs checks of the staged output; their problems, by stack, fail the synth. */
+  private checkOutput(output: SynthesizedOutput, checks: readonly OutputCheck[]): void {
+    const problems = checks.flatMap((check) => check(output));
+    if (problems.length === 0) return;
+    const found = problemsByStackFile(output.stacks, problems).map(({ org, problems: atStaging }) => ({ org, problems: atStaging.map((p) => this.atFinalPaths(p)) }));
+    throw OktaSynthError.byOrg(found);
+  }
+
+  /** A message about a staged file names the file where it would have landed, not the staging copy. */
+  private atFinalPaths(message: string): string {
+    const relative = (dir: string) => path.relative(process.cwd(), dir) || ".";
+    return message.split(this.outdir).join(this.finalOutdir).split(relative(this.outdir)).join(relative(this.finalOutdir));
+  }
+}
+
+/** Empties what a killed synth may have left in the staging directory, keeping the layout cdktf's App created there. */
+function freshDirectory(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, Manifest.stacksFolder), { recursive: true });
+}
+
+function checkSecrets({ stacks }: SynthesizedOutput): string[] {
+  return stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
+}
+
+function checkSchemas({ stacks }: SynthesizedOutput): string[] {
+  return schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf })));
+}
+
+/** Terraform's verdict, only on what the test provider can judge (another provider's stack would be "missing a provider"). */
+function checkWithTerraform({ stacks }: SynthesizedOutput): string[] {
+  return terraformProblems(judgeableStacks(stacks).map(({ file }) => path.relative(process.cwd(), path.dirname(file))));
+}

@@ -1,0 +1,93 @@
+/**
+ * Validation of synthesized Terraform JSON, for OktaApp (every stack of its output) and, under a plain
+ * cdktf App, OktaOrgStack (its own JSON): the built-in SchemaValidator, and Terraform's own verdict
+ * (`terraform validate` through the test provider, lib/testing/terraform-validate.ts).
+ *
+ * Terraform's verdict is asynchronous and cdktf's synth is not, so it runs in a child node process
+ * (this file, run as a script: `node output-validation.js <stack dir>...`, which prints the problems as
+ * JSON) that the synth waits for.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { SchemaValidator, TerraformJsonFile, ValidationProblem, formatValidationProblems } from "../validator/schema-validator";
+import { validateWithTerraform } from "../testing/terraform-validate";
+import { messages } from "../problems/messages";
+import { schemaDir } from "../util/schema-dir";
+import { StackFile } from "../analysis/stack-files";
+
+let snapshots: SchemaValidator | undefined;
+
+/** What the built-in validator finds in `files`, one line per problem: `file: path (address): message`. */
+export function schemaProblems(files: readonly TerraformJsonFile[]): string[] {
+  snapshots ??= SchemaValidator.fromSnapshots();
+  return snapshots.validate(files).map((problem) => formatValidationProblems([problem]));
+}
+
+/**
+ * What `terraform validate` says about each stack's directory, one line per problem
+ * (`file:line: context: message`). Needs terraform on PATH.
+ */
+export function terraformProblems(stackDirs: readonly string[]): string[] {
+  if (stackDirs.length === 0) return [];
+  const result = spawnSync(process.execPath, [childScript(), ...stackDirs], { encoding: "utf8", env: process.env, maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(messages.terraformVerdictFailed(stackDirs.map((dir) => path.basename(dir)), (result.stderr || String(result.error ?? `exit status ${result.status}`)).trim()));
+  return (JSON.parse(result.stdout) as ValidationProblem[]).map((problem) => formatValidationProblems([problem]));
+}
+
+/**
+ * The stacks Terraform can judge without `terraform init`: every provider they need is one the test
+ * provider serves (the snapshots in schema/), and they call no module.
+ */
+export function judgeableStacks(stacks: readonly StackFile[]): StackFile[] {
+  const served = servedProviders();
+  return stacks.filter(({ tf }) => Object.keys(tf?.module ?? {}).length === 0 && neededProviders(tf).every((address) => served.has(address)));
+}
+
+let served: Set<string> | undefined;
+
+/** The provider addresses of the schema snapshots, e.g. "registry.terraform.io/okta/okta". */
+function servedProviders(): Set<string> {
+  if (!served) {
+    const dir = schemaDir();
+    const snapshotFiles = fs.readdirSync(dir).filter((name) => name.endsWith(".json"));
+    served = new Set(snapshotFiles.flatMap((name) => Object.keys(JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")).provider_schemas ?? {})));
+  }
+  return served;
+}
+
+/** The providers a module needs: its required_providers, and those Terraform infers from provider blocks and resource types. */
+function neededProviders(tf: any): string[] {
+  const required: Record<string, unknown> = tf?.terraform?.required_providers ?? {};
+  const needed = Object.entries(required).map(([local, requirement]) => {
+    const source = (requirement as { source?: unknown } | undefined)?.source;
+    return providerAddress(typeof source === "string" ? source : `hashicorp/${local}`);
+  });
+  const inferred = [...Object.keys(tf?.provider ?? {}), ...[...Object.keys(tf?.resource ?? {}), ...Object.keys(tf?.data ?? {})].map((type) => type.split("_")[0])];
+  for (const local of inferred) {
+    // terraform_data and terraform_remote_state come with terraform itself.
+    if (local !== "terraform" && !(local in required)) needed.push(providerAddress(`hashicorp/${local}`));
+  }
+  return needed;
+}
+
+function providerAddress(source: string): string {
+  const parts = source.toLowerCase().split("/");
+  return parts.length === 2 ? `registry.terraform.io/${parts.join("/")}` : parts.join("/");
+}
+
+/** This file compiled: next to this module when it runs compiled, in dist/ when it runs from the TypeScript source (ts-jest). */
+function childScript(): string {
+  const compiled = path.join(__dirname, "output-validation.js");
+  return fs.existsSync(compiled) ? compiled : path.resolve(__dirname, "..", "..", "dist", "lib", "stacks", "output-validation.js");
+}
+
+if (require.main === module) {
+  validateWithTerraform(process.argv.slice(2)).then(
+    (verdict) => void process.stdout.write(JSON.stringify(verdict.problems)),
+    (error: Error) => {
+      process.stderr.write(`${error.stack ?? error}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
