@@ -9,12 +9,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { App, Testing } from "cdktf";
 import { OktaOrgStack, SchemaValidator } from "../lib";
-import { TerraformSandbox, terraformOnPath } from "../lib/testing/harness";
+import { TerraformSandbox, terraformOnPath } from "../lib/test-provider/harness";
 import { estimateRefreshCost } from "../lib/analysis/refresh-cost";
 import { AllTypesElement, OKTA, SECRET_VARIABLE, addAllTypes, providers } from "./fixtures/all-types";
 import { problems } from "./util";
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 function allTypesStack(props: { production?: boolean; addressRecord?: string } = {}): { stack: OktaOrgStack; added: AllTypesElement[] } {
   const stack = new OktaOrgStack(Testing.app(), "okta-all", { orgName: "acme-all", environment: props.production ? "prod" : "dev", ...props });

@@ -224,8 +224,8 @@ describe("OktaApp validation", () => {
     }
     expect(error?.report).toBe(
       "cdktf-okta found 2 problems in 2 stacks; nothing was written.\n\n" +
-        `okta-dev: 1 problem\n  ${stackFile(outdir, "okta-dev")}: resource.okta_group.garden.descriptoin (okta_group.garden): unknown argument "descriptoin" in okta_group. Did you mean "description"? Rename or remove it.\n\n` +
-        `okta-prod: 1 problem\n  ${stackFile(outdir, "okta-prod")}: provider.okta sets api_token, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls).`,
+        `okta-dev: 1 problem\n  ${stackFile(outdir, "okta-dev")}: resource.okta_group.garden.descriptoin (okta_group.garden): unknown argument "descriptoin" in okta_group. Did you mean "description"? Rename or remove it. [validator:schema/unknown-argument]\n\n` +
+        `okta-prod: 1 problem\n  ${stackFile(outdir, "okta-prod")}: provider.okta sets api_token, a secret. Secrets never go into synthesized Terraform: the provider reads credentials from its OKTA_* environment variables, and users set passwords through Okta's activation flow. Remove it (check addOverride calls). [okta:output/secret-in-output]`,
     );
   });
 

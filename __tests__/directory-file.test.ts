@@ -95,7 +95,7 @@ describe("loadDirectory", () => {
     // WHEN
     const loaded = loadDirectory(stack, { users: fixture("users.json"), groups: fixture("groups.csv") });
     // THEN
-    expect(loaded.users.get("ada")?.props.customProfile).toEqual({ customer_reference_number: "CRN-1", floor: 3 });
+    expect(customProfileOf(loaded.users.get("ada")!)).toEqual({ customer_reference_number: "CRN-1", floor: 3 });
     expect(OktaTesting.resourceOf(loaded.users.get("ada")!)).toMatchObject({ title: "Countess" });
     expect(problems(stack)).toEqual([]);
   });
@@ -344,7 +344,7 @@ describe("loadDirectory", () => {
     // THEN
     expect(loaded.users.size).toBeGreaterThanOrEqual(5);
     for (const user of loaded.users.values()) {
-      expect(user.props.customProfile?.customer_reference_number).toMatch(/^CRN-/);
+      expect(customProfileOf(user).customer_reference_number).toMatch(/^CRN-/);
     }
   });
 });
@@ -393,7 +393,7 @@ describe("loadDirectory on unusual files", () => {
     // WHEN
     const loaded = loadDirectory(orgStack(), { users });
     // THEN
-    const customProfile = loaded.users.get("ada")!.props.customProfile!;
+    const customProfile = customProfileOf(loaded.users.get("ada")!);
     expect(Object.entries(customProfile)).toEqual([["constructor", "c"], ["toString", "t"]]);
   });
 
@@ -687,7 +687,7 @@ describe("loadDirectory with files as HR systems export them", () => {
       [
         "cdktf-okta found 1 problem in 1 stack; nothing was written.",
         "okta-dev: 1 problem\n" +
-          `  ${FIXTURES}/hr-users.csv line 3 (user e1002, orgs okta-dev, okta-staging, okta-prod), column "Legal Entity": no value, but custom.legal_entity is declared required in okta-dev/legal, okta-staging/legal and okta-prod/legal: Okta rejects the user at apply time. Fill the "Legal Entity" column.`,
+          `  ${FIXTURES}/hr-users.csv line 3 (user e1002, orgs okta-dev, okta-staging, okta-prod), column "Legal Entity": no value, but custom.legal_entity is declared required in okta-dev/legal, okta-staging/legal and okta-prod/legal: Okta rejects the user at apply time. Fill the "Legal Entity" column. [okta:directory-file/missing-required]`,
       ].join("\n\n"),
     );
   });
@@ -706,9 +706,9 @@ describe("loadDirectory with files as HR systems export them", () => {
       [
         "cdktf-okta found 2 problems in 2 stacks; nothing was written.",
         "okta-staging: 1 problem\n" +
-          `  ${FIXTURES}/hr-users.csv line 1 (orgs okta-staging, okta-prod): no column fills custom.badge, which is declared required in okta-staging/badge and okta-prod/badge: Okta rejects all 3 users of the file at apply time. Add a "custom.badge" column (or map one to it with columns) and fill it.`,
+          `  ${FIXTURES}/hr-users.csv line 1 (orgs okta-staging, okta-prod): no column fills custom.badge, which is declared required in okta-staging/badge and okta-prod/badge: Okta rejects all 3 users of the file at apply time. Add a "custom.badge" column (or map one to it with columns) and fill it. [okta:directory-file/required-without-column]`,
         "okta-prod: 1 problem\n" +
-          `  ${FIXTURES}/hr-users.csv line 4 (user e1003, org okta-prod), column "Clearance Level": 3 is not allowed: custom.clearance_level (declared in okta-prod/clearance) allows only "1", "2". Write one of them.`,
+          `  ${FIXTURES}/hr-users.csv line 4 (user e1003, org okta-prod), column "Clearance Level": 3 is not allowed: custom.clearance_level (declared in okta-prod/clearance) allows only "1", "2". Write one of them. [okta:directory-file/value-not-allowed]`,
       ].join("\n\n"),
     );
   });
@@ -737,8 +737,8 @@ describe("loadDirectory with files as HR systems export them", () => {
       [
         "cdktf-okta found 2 problems in 1 stack; nothing was written.",
         "okta-dev: 2 problems\n" +
-          `  ${FIXTURES}/shared-import-users.csv line 1 (orgs okta-dev, okta-staging, okta-prod), column "importId": one import id column feeds 3 orgs, but an Okta id exists in one org only: the others would import an object they do not have, or the wrong one. Say which org the ids come from: rename the column importId@<org>, e.g. "importId@okta-prod", one such column per org.\n` +
-          `  ${FIXTURES}/shared-import-users.csv line 1 (orgs okta-dev, okta-staging, okta-prod), column "importId@okta-prdo": the part after "@" names org "okta-prdo", but the app has no org stack with that id; did you mean "okta-prod"? (its orgs: "okta-dev", "okta-staging", "okta-prod"). Rename the column, or leave it out (ignoreColumns: ["importId@okta-prdo"]).`,
+          `  ${FIXTURES}/shared-import-users.csv line 1 (orgs okta-dev, okta-staging, okta-prod), column "importId": one import id column feeds 3 orgs, but an Okta id exists in one org only: the others would import an object they do not have, or the wrong one. Say which org the ids come from: rename the column importId@<org>, e.g. "importId@okta-prod", one such column per org. [okta:directory-file/shared-import-id]\n` +
+          `  ${FIXTURES}/shared-import-users.csv line 1 (orgs okta-dev, okta-staging, okta-prod), column "importId@okta-prdo": the part after "@" names org "okta-prdo", but the app has no org stack with that id; did you mean "okta-prod"? (its orgs: "okta-dev", "okta-staging", "okta-prod"). Rename the column, or leave it out (ignoreColumns: ["importId@okta-prdo"]). [okta:directory-file/unknown-org]`,
       ].join("\n\n"),
     );
   });
@@ -790,3 +790,8 @@ describe("loadDirectory with files as HR systems export them", () => {
     ]);
   });
 });
+
+/** The custom profile attributes a user synthesizes to, parsed. */
+function customProfileOf(user: OktaUser): Record<string, unknown> {
+  return JSON.parse(OktaTesting.resourceOf(user).custom_profile_attributes);
+}

@@ -1,10 +1,10 @@
 /**
  * A group rule's depends_on on the custom attributes it reads, judged by the real terraform CLI
- * through the test provider (lib/testing). Runs when terraform is on PATH; skipped otherwise.
+ * through the test provider (lib/test-provider). Runs when terraform is on PATH; skipped otherwise.
  */
 import { Testing } from "cdktf";
 import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUserSchemaProperty } from "../lib";
-import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/testing/harness";
+import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/test-provider/harness";
 
 const describeTerraform = terraformOnPath() ? describe : describe.skip;
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { Testing } from "cdktf";
 import { OktaGroup, OktaGroupRule, OktaUser } from "../lib";
-import { orgStack, problems, synthJson } from "./util";
+import { orgStack, problems, synthJson, warnings } from "./util";
 
 const user = (scope: Construct, id: string) =>
   new OktaUser(scope, id, { login: `${id}@example.com`, email: `${id}@example.com`, firstName: "F", lastName: id });
@@ -163,7 +163,7 @@ describe("OktaGroup", () => {
     new OktaGroupRule(stack, "engineering_rule", { name: "Engineering", expression: 'user.department == "Engineering"', groups: [engineering] });
     // THEN
     expect(problems(stack)).toEqual([]);
-    expect(engineering.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+    expect(warnings(engineering)).toEqual([
       "okta-dev/engineering: the group has explicit members and is also filled by group rule okta-dev/engineering_rule; the two fight each other (perpetual drift). Let the rule fill the group, or remove the group from the rule.",
     ]);
   });

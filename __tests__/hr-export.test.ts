@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { OktaApp, OktaOrgStack, OktaUserSchemaProperty, loadDirectory } from "../lib";
-import { TerraformSandbox, planCounts, terraformOnPath } from "../lib/testing/harness";
+import { TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
 
 const EXPORT = "__tests__/fixtures/directory-file/hr-export";
 const ORGS = ["okta-dev", "okta-staging", "okta-prod"];

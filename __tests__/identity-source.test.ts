@@ -9,9 +9,8 @@ import {
   OktaIdentitySourceUser,
   OktaIdentitySourceUserProfile,
 } from "../lib";
-import { orgStack, problems, synthJson } from "./util";
+import { orgStack, problems, synthJson, warnings } from "./util";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require("@cdktf/hcl2json") as { parse: (file: string, hcl: string) => Promise<any> };
 
 // The guide's HCL examples, shared with the schema validator's seed tests.
@@ -41,10 +40,6 @@ function normalise(value: unknown): unknown {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function warnings(construct: { node: { metadata: { type: string; data: unknown }[] } }): unknown[] {
-  return construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => entry.data);
 }
 
 function profile(name: string): OktaIdentitySourceUserProfile {
@@ -401,7 +396,7 @@ describe("OktaIdentitySourceImport", () => {
     // WHEN
     const job = new OktaIdentitySourceImport(stack, "sync", { source, upsertUsers, waves: true });
     // THEN
-    expect(job.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+    expect(warnings(job)).toEqual([
       "okta-dev/sync: the job runs in 13 waves, so one apply spends 72 minutes waiting between them, and long runs may time out (HCP Terraform limits run time). Split the data across applies at least five minutes apart, with at most 11 waves (2,200 entries per block) in each.",
     ]);
   });

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../lib/cli/init";
+import { runCdktfOkta } from "../lib/cli/program";
 import { STARTER_VERSIONS } from "../lib/starter/starter";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -40,10 +40,11 @@ function tempDir(): string {
   return dir;
 }
 
-function run(args: string[]): { code: number; out: string[]; err: string[] } {
+/** Runs `cdktf-okta` and captures what it writes. */
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await runCdktfOkta(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out, err };
 }
 
@@ -59,11 +60,11 @@ function filesUnder(dir: string, prefix = ""): string[] {
 }
 
 describe("cdktf-okta init", () => {
-  test("writes the starter app into a new directory", () => {
+  test("writes the starter app into a new directory", async () => {
     // GIVEN
     const app = path.join(tempDir(), "My Okta Orgs");
     // WHEN
-    const { code, out, err } = run(["init", app]);
+    const { code, out, err } = await run(["init", app]);
     // THEN
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(filesUnder(app)).toEqual([...APP_FILES].sort());
@@ -74,11 +75,11 @@ describe("cdktf-okta init", () => {
     );
   });
 
-  test("writes a package.json with pinned versions, the scripts build, synth and test, and this version of cdktf-okta", () => {
+  test("writes a package.json with pinned versions, the scripts build, synth and test, and this version of cdktf-okta", async () => {
     // GIVEN
     const app = path.join(tempDir(), "okta");
     // WHEN
-    run(["init", app]);
+    await run(["init", app]);
     // THEN
     const written = JSON.parse(fs.readFileSync(path.join(app, "package.json"), "utf8"));
     expect(written.name).toBe("okta");
@@ -87,13 +88,13 @@ describe("cdktf-okta init", () => {
     expect(Object.values(written.devDependencies).filter((version) => !/^\d+\.\d+\.\d+$/.test(String(version)))).toEqual([]);
   });
 
-  test("names the app after its directory", () => {
+  test("names the app after its directory", async () => {
     const app = path.join(tempDir(), "Acme Okta_Orgs");
-    run(["init", app]);
+    await run(["init", app]);
     expect(JSON.parse(fs.readFileSync(path.join(app, "package.json"), "utf8")).name).toBe("acme-okta_orgs");
   });
 
-  test("pins what this package is built and tested with", () => {
+  test("pins what this package is built and tested with", async () => {
     expect(STARTER_VERSIONS).toEqual({
       cdktf: pkg.peerDependencies.cdktf,
       "cdktf-cli": pkg.devDependencies["cdktf-cli"],
@@ -106,35 +107,35 @@ describe("cdktf-okta init", () => {
     });
   });
 
-  test("asks for a tarball by its path from the app directory", () => {
+  test("asks for a tarball by its path from the app directory", async () => {
     // GIVEN
     const dir = tempDir();
     const tarball = path.join(dir, "cdktf-okta-0.1.0.tgz");
     fs.writeFileSync(tarball, "");
     // WHEN
-    const { code } = run(["init", path.join(dir, "apps", "okta"), "--cdktf-okta", tarball]);
+    const { code } = await run(["init", path.join(dir, "apps", "okta"), "--cdktf-okta", tarball]);
     // THEN
     expect(code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "apps", "okta", "package.json"), "utf8")).dependencies["cdktf-okta"]).toBe("file:../../cdktf-okta-0.1.0.tgz");
   });
 
-  test("fails when the tarball does not exist", () => {
+  test("fails when the tarball does not exist", async () => {
     const dir = tempDir();
     const tarball = path.join(dir, "cdktf-okta-9.9.9.tgz");
-    const { code, err } = run(["init", path.join(dir, "okta"), "--cdktf-okta", tarball]);
+    const { code, err } = await run(["init", path.join(dir, "okta"), "--cdktf-okta", tarball]);
     expect({ code, err }).toEqual({
-      code: 1,
+      code: 2,
       err: [`cdktf-okta init: --cdktf-okta "${tarball}" names ${tarball}, which does not exist; give the tarball npm pack wrote (cdktf-okta-<version>.tgz) or a version range.`],
     });
     expect(fs.existsSync(path.join(dir, "okta"))).toBe(false);
   });
 
-  test("refuses a directory that is not empty, writes nothing and exits 2", () => {
+  test("refuses a directory that is not empty, writes nothing and exits 2", async () => {
     // GIVEN
     const app = tempDir();
     fs.writeFileSync(path.join(app, "main.ts"), "mine");
     // WHEN
-    const { code, out, err } = run(["init", app]);
+    const { code, out, err } = await run(["init", app]);
     // THEN
     expect({ code, out, err }).toEqual({
       code: 2,
@@ -146,19 +147,19 @@ describe("cdktf-okta init", () => {
     expect(filesUnder(app)).toEqual(["main.ts"]);
   });
 
-  test("lists at most five entries of a directory that is not empty", () => {
+  test("lists at most five entries of a directory that is not empty", async () => {
     const app = tempDir();
     for (const name of ["a", "b", "c", "d", "e", "f", "g"]) fs.writeFileSync(path.join(app, name), "");
-    expect(run(["init", app]).err[0]).toContain("is not empty (7 entries: a, b, c, d, e, and 2 more); nothing was written.");
+    expect((await run(["init", app])).err[0]).toContain("is not empty (7 entries: a, b, c, d, e, and 2 more); nothing was written.");
   });
 
-  test("writes over a directory that is not empty with --force, keeping the other files", () => {
+  test("writes over a directory that is not empty with --force, keeping the other files", async () => {
     // GIVEN
     const app = tempDir();
     fs.writeFileSync(path.join(app, "main.ts"), "mine");
     fs.writeFileSync(path.join(app, "notes.txt"), "mine");
     // WHEN
-    const { code } = run(["init", "--force", app]);
+    const { code } = await run(["init", "--force", app]);
     // THEN
     expect(code).toBe(0);
     expect(filesUnder(app)).toEqual([...APP_FILES, "notes.txt"].sort());
@@ -166,18 +167,18 @@ describe("cdktf-okta init", () => {
     expect(fs.readFileSync(path.join(app, "notes.txt"), "utf8")).toBe("mine");
   });
 
-  test("takes a directory that holds only a fresh git repository as empty", () => {
+  test("takes a directory that holds only a fresh git repository as empty", async () => {
     const app = tempDir();
     fs.mkdirSync(path.join(app, ".git"));
-    expect(run(["init", app]).code).toBe(0);
+    expect((await run(["init", app])).code).toBe(0);
   });
 
-  test("writes into the current directory without a directory argument", () => {
+  test("writes into the current directory without a directory argument", async () => {
     const app = tempDir();
     const cwd = process.cwd();
     process.chdir(app);
     try {
-      const { code, out } = run(["init"]);
+      const { code, out } = await run(["init"]);
       expect(code).toBe(0);
       expect(out.join("\n")).toContain("Next:\n  npm install\n");
     } finally {
@@ -186,30 +187,39 @@ describe("cdktf-okta init", () => {
     expect(filesUnder(app)).toEqual([...APP_FILES].sort());
   });
 
-  test("exits 1 when the directory is a file", () => {
+  test("exits 2 when the directory is a file", async () => {
     const file = path.join(tempDir(), "okta");
     fs.writeFileSync(file, "");
-    expect(run(["init", file])).toEqual({ code: 1, out: [], err: [`cdktf-okta init: ${file} exists and is not a directory; give a new or empty directory.`] });
+    expect(await run(["init", file])).toEqual({ code: 2, out: [], err: [`cdktf-okta init: ${file} exists and is not a directory; give a new or empty directory.`] });
   });
 
-  test("prints the usage with --help and exits 0", () => {
-    const { code, out, err } = run(["--help"]);
+  test("prints the usage with --help and exits 0", async () => {
+    const { code, out, err } = await run(["init", "--help"]);
     expect({ code, err }).toEqual({ code: 0, err: [] });
-    expect(out[0]).toMatch(/^Usage: cdktf-okta init \[--force\] \[--cdktf-okta <spec>\] \[dir\]\n/);
-    expect(out[0]).toContain("Exit codes: 0 written, 2 the directory is not empty (nothing written), 1 bad input.");
+    expect(out.join("\n")).toMatch(/^Usage: cdktf-okta init \[options\] \[dir\]\n/);
+    expect(out.join("\n")).toContain("  --cdktf-okta <spec>");
+    expect(out.join("\n")).toContain("  --force");
+    expect(out.join("\n")).toContain("Exit codes:\n  0  written\n  1  a file could not be written (the app is incomplete)\n  2  usage error, or a directory that is not empty (nothing written)");
   });
 
+  const seeHelp = (command: string) => `Run \`${command} --help\` for its arguments and options.`;
   test.each([
-    [[], "cdktf-okta: give a command: init."],
-    [["create", "okta"], 'cdktf-okta: unknown command "create"; the command is init.'],
-    [["init", "a", "b"], "cdktf-okta: give one directory, not 2."],
-    [["init", "--cdktf-okta", "", "okta"], "cdktf-okta: --cdktf-okta needs a version range or a tarball path, e.g. --cdktf-okta ./cdktf-okta-0.1.0.tgz."],
-    [["init", "--overwrite", "okta"], "cdktf-okta: Unknown option '--overwrite'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--overwrite\""],
-  ])("exits 1 on bad usage: %j", (args, message) => {
-    const { code, out, err } = run(args);
-    expect({ code, out }).toEqual({ code: 1, out: [] });
-    expect(err[0].split("\n")[0]).toBe(message);
-    expect(err[0]).toContain("\nUsage: cdktf-okta init");
+    [["create", "okta"], ["error: unknown command 'create'", seeHelp("cdktf-okta")]],
+    [["init", "a", "b"], ["error: too many arguments for 'init'. Expected 1 argument but got 2.", seeHelp("cdktf-okta init")]],
+    [["init", "--overwrite", "okta"], ["error: unknown option '--overwrite'", seeHelp("cdktf-okta init")]],
+    [
+      ["init", "--cdktf-okta", "", "okta"],
+      [`cdktf-okta init: --cdktf-okta "" is empty; give a version range or a tarball path, e.g. --cdktf-okta ./cdktf-okta-0.1.0.tgz, or leave the option out for ^<this version>.`],
+    ],
+  ])("exits 2 on bad usage: %j", async (args, message) => {
+    expect(await run(args)).toEqual({ code: 2, out: [], err: message });
+  });
+
+  test("exits 2 with the commands on stderr when none is given", async () => {
+    const { code, out, err } = await run([]);
+    expect({ code, out }).toEqual({ code: 2, out: [] });
+    expect(err[0]).toMatch(/^Usage: cdktf-okta \[options\] \[command\]\n/);
+    expect(err[0]).toContain("\n  init [options] [dir]");
   });
 });
 
@@ -247,19 +257,26 @@ describe("the packed package", () => {
     packed = report.files.map((f: { path: string }) => f.path);
     const tarball = path.join(work, report.filename);
     execFileSync("tar", ["xzf", tarball, "-C", work]);
-    // The CLI as the package ships it, templates from dist/.
-    execFileSync("node", [path.join(work, "package", "dist", "lib", "cli", "init.js"), "init", app, "--cdktf-okta", tarball], { stdio: "ignore" });
+    // The CLI as the package ships it, templates from dist/; its dependencies (commander) from this repository's node_modules.
+    const env = { ...process.env, NODE_PATH: path.join(ROOT, "node_modules") };
+    execFileSync("node", [path.join(work, "package", pkg.bin["cdktf-okta"]), "init", app, "--cdktf-okta", tarball], { stdio: "ignore", env });
   });
 
   afterAll(() => {
     if (Object.keys(seconds).length > 0) console.log(`Starter app end to end, seconds: ${Object.entries(seconds).map(([step, s]) => `${step} ${s.toFixed(1)}`).join(", ")}`);
   });
 
-  test("has the cdktf-okta command, and init in it writes every template", () => {
-    expect(pkg.bin["cdktf-okta"]).toBe("dist/lib/cli/init.js");
+  test("has the cdktf-okta command and its aliases, and init in it writes every template", () => {
+    expect(pkg.bin).toEqual({
+      "cdktf-okta": "dist/lib/cli/bin/cdktf-okta.js",
+      "cdktf-okta-validate": "dist/lib/cli/bin/cdktf-okta-validate.js",
+      "cdktf-okta-promotion-diff": "dist/lib/cli/bin/cdktf-okta-promotion-diff.js",
+      "cdktf-okta-cost": "dist/lib/cli/bin/cdktf-okta-cost.js",
+      "cdktf-okta-guard": "dist/lib/cli/bin/cdktf-okta-guard.js",
+    });
     const templates = filesUnder(path.join(ROOT, "lib", "starter", "app")).map((file) => `dist/lib/starter/app/${file}`);
     expect(templates.length).toBeGreaterThan(0);
-    expect([...templates, "dist/lib/cli/init.js", "dist/lib/starter/starter.js"].filter((file) => !packed.includes(file))).toEqual([]);
+    expect([...templates, ...Object.values<string>(pkg.bin), "dist/lib/cli/program.js", "dist/lib/starter/starter.js"].filter((file) => !packed.includes(file))).toEqual([]);
     expect(filesUnder(app)).toEqual([...APP_FILES].sort());
   });
 
@@ -276,6 +293,7 @@ describe("the packed package", () => {
       expect(fs.existsSync(path.join(app, "okta-addresses", "okta-prod.json"))).toBe(true);
       // The commands as the app has them: init itself, and the guard run from a stack directory as the workflow does.
       timed(path.join(app, "node_modules", ".bin", "cdktf-okta"), ["--help"], app);
+      timed("npx", ["cdktf-okta", "guard", "--help"], path.join(app, "cdktf.out", "stacks", "okta-prod"));
       timed("npx", ["cdktf-okta-guard", "--help"], path.join(app, "cdktf.out", "stacks", "okta-prod"));
       seconds["npm test"] = timed("npm", ["test"], app);
     }, 600_000);

@@ -32,7 +32,7 @@ describe("the npm package", () => {
     expect(packed.filter((f) => /^dist\/\.gen\/providers\/okta\/[^/]+\/index\.js$/.test(f))).toHaveLength(145 + 99 + 1);
     expect(packed).toEqual(expect.arrayContaining(["dist/.gen/providers/okta/namespaces.js", "dist/.gen/providers/okta/index.d.ts"]));
     // The test provider behind cdktf-okta-validate: its entry point, protocol definition and provider data.
-    expect(packed).toEqual(expect.arrayContaining(["dist/lib/testing/provider-main.js", "dist/lib/testing/tfplugin6.proto", "schema/tfe.json", "schema/behaviour/okta.json"]));
+    expect(packed).toEqual(expect.arrayContaining(["dist/lib/test-provider/provider-main.js", "dist/lib/test-provider/tfplugin6.proto", "schema/tfe.json", "schema/behaviour/okta.json"]));
     expect(packed.filter((f) => /^(lib|__tests__|\.gen)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { guardPlan, TerraformJsonPlan } from "../lib";
-import { main } from "../lib/cli/guard";
+import { runCdktfOkta } from "../lib/cli/program";
 
 const FIXTURES = path.join(__dirname, "fixtures", "plan-guard");
 
@@ -21,11 +21,11 @@ function readFixture(name: string): TerraformJsonPlan {
   return JSON.parse(fs.readFileSync(fixture(name), "utf8"));
 }
 
-/** Runs the CLI and captures what it writes. */
-function run(...args: string[]): { code: number; out: string; err: string } {
+/** Runs `cdktf-okta guard` and captures what it writes. */
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await runCdktfOkta(["guard", ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -162,10 +162,10 @@ describe("guardPlan", () => {
   });
 });
 
-describe("cdktf-okta-guard", () => {
-  test("exits 0 with a one-line summary when every change is a creation", () => {
+describe("cdktf-okta guard", () => {
+  test("exits 0 with a one-line summary when every change is a creation", async () => {
     // WHEN
-    const result = run(fixture("all-create.plan.json"));
+    const result = await run(fixture("all-create.plan.json"));
     // THEN
     expect(result).toEqual({
       code: 0,
@@ -174,11 +174,11 @@ describe("cdktf-okta-guard", () => {
     });
   });
 
-  test("exits 2 and lists the user a rename would delete, with how to allow it", () => {
+  test("exits 1 and lists the user a rename would delete, with how to allow it", async () => {
     // WHEN
-    const result = run(fixture("rename-without-moved.plan.json"));
+    const result = await run(fixture("rename-without-moved.plan.json"));
     // THEN
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.out).toBe(
       [
         `cdktf-okta-guard: ${fixture("rename-without-moved.plan.json")}: 1 to add, 1 to change, 0 to replace, 1 to destroy; 1 change would delete or replace users, groups, group rules, schema properties or identity-source records (their Okta ids, memberships and history go with them):`,
@@ -188,20 +188,20 @@ describe("cdktf-okta-guard", () => {
     );
   });
 
-  test("exits 2 for a schema property replaced because its index changed", () => {
+  test("exits 1 for a schema property replaced because its index changed", async () => {
     // WHEN
-    const result = run(fixture("schema-index-changed.plan.json"));
+    const result = await run(fixture("schema-index-changed.plan.json"));
     // THEN
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.out.split("\n").slice(1)).toEqual([
       "  okta_user_schema_property.crn_extension: replace, forced by index (replace_because_cannot_update)",
       "If that is intended, allow it: --allow 'okta_user_schema_property.crn_extension' (a glob allows several, e.g. --allow 'okta_user.old_*').",
     ]);
   });
 
-  test("exits 0 when --allow accepts the removed user, and lists it as allowed", () => {
+  test("exits 0 when --allow accepts the removed user, and lists it as allowed", async () => {
     // WHEN
-    const result = run("--allow", "okta_user.e1*", fixture("user-removed.plan.json"));
+    const result = await run("--allow", "okta_user.e1*", fixture("user-removed.plan.json"));
     // THEN
     expect(result).toEqual({
       code: 0,
@@ -213,11 +213,11 @@ describe("cdktf-okta-guard", () => {
     });
   });
 
-  test("with --production, exits 2 for every deletion, memberships included", () => {
+  test("with --production, exits 1 for every deletion, memberships included", async () => {
     // WHEN
-    const result = run("--production", fixture("prod-group-removed.plan.json"));
+    const result = await run("--production", fixture("prod-group-removed.plan.json"));
     // THEN
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.out).toBe(
       [
         `cdktf-okta-guard: ${fixture("prod-group-removed.plan.json")}: 0 to add, 1 to change, 0 to replace, 2 to destroy; 2 changes would delete or replace objects of a production org:`,
@@ -228,16 +228,16 @@ describe("cdktf-okta-guard", () => {
     );
   });
 
-  test("without --production, only the group is guarded: allowing it lets the plan pass", () => {
+  test("without --production, only the group is guarded: allowing it lets the plan pass", async () => {
     // WHEN
-    const result = run("--allow", "okta_group.legacy", fixture("prod-group-removed.plan.json"));
+    const result = await run("--allow", "okta_group.legacy", fixture("prod-group-removed.plan.json"));
     // THEN
     expect(result.code).toBe(0);
   });
 
-  test("counts imports and moves in the summary", () => {
+  test("counts imports and moves in the summary", async () => {
     // WHEN
-    const result = run("--production", fixture("moved-user.plan.json"));
+    const result = await run("--production", fixture("moved-user.plan.json"));
     // THEN
     expect(result).toEqual({
       code: 0,
@@ -246,45 +246,45 @@ describe("cdktf-okta-guard", () => {
     });
   });
 
-  test("quotes addresses with for_each keys so the allow hint can be pasted into a shell", () => {
+  test("quotes addresses with for_each keys so the allow hint can be pasted into a shell", async () => {
     // GIVEN
     const file = tempFile("plan.json", JSON.stringify(planOf(`okta_user.staff["o'brien"]`, ["delete"])));
     // WHEN
-    const result = run(file);
+    const result = await run(file);
     // THEN
     expect(result.out.split("\n")[2]).toBe(
       `If that is intended, allow it: --allow 'okta_user.staff["o'\\''brien"]' (a glob allows several, e.g. --allow 'okta_user.old_*').`,
     );
   });
 
-  describe("exits 1 for bad input, naming the file and what is wrong", () => {
-    test("a missing file", () => {
-      const result = run(fixture("nope.plan.json"));
+  describe("exits 2 for bad input, naming the file and what is wrong", () => {
+    test("a missing file", async () => {
+      const result = await run(fixture("nope.plan.json"));
       expect(result).toEqual({
-        code: 1,
+        code: 2,
         out: "",
         err: `cdktf-okta-guard: ${fixture("nope.plan.json")} cannot be read (no such file); give the JSON plan written by \`terraform show -json PLANFILE > ${fixture("nope.plan.json")}\`.`,
       });
     });
 
-    test("a directory", () => {
-      expect(run(FIXTURES).err).toBe(
+    test("a directory", async () => {
+      expect((await run(FIXTURES)).err).toBe(
         `cdktf-okta-guard: ${FIXTURES} cannot be read (it is a directory); give the JSON plan written by \`terraform show -json PLANFILE > ${FIXTURES}\`.`,
       );
     });
 
-    test("an empty file, as a failed terraform show leaves behind", () => {
+    test("an empty file, as a failed terraform show leaves behind", async () => {
       const file = tempFile("okta-dev.plan.json", "");
-      expect(run(file)).toEqual({
-        code: 1,
+      expect(await run(file)).toEqual({
+        code: 2,
         out: "",
         err: `cdktf-okta-guard: ${file} is empty; the \`terraform show -json PLANFILE > ${file}\` that wrote it probably failed, see its output.`,
       });
     });
 
-    test("a truncated file", () => {
-      const result = run(fixture("truncated.plan.json"));
-      expect(result.code).toBe(1);
+    test("a truncated file", async () => {
+      const result = await run(fixture("truncated.plan.json"));
+      expect(result.code).toBe(2);
       expect(result.err).toMatch(
         new RegExp(
           `^cdktf-okta-guard: ${escape(fixture("truncated.plan.json"))} is not valid JSON \\(.+\\); give the output of \`terraform show -json PLANFILE\` alone \\(in GitHub Actions, set terraform_wrapper: false in hashicorp/setup-terraform\\)\\.$`,
@@ -292,47 +292,59 @@ describe("cdktf-okta-guard", () => {
       );
     });
 
-    test("JSON that is a state, not a plan", () => {
-      expect(run(fixture("state.json"))).toEqual({
-        code: 1,
+    test("JSON that is a state, not a plan", async () => {
+      expect(await run(fixture("state.json"))).toEqual({
+        code: 2,
         out: "",
         err: `cdktf-okta-guard: ${fixture("state.json")} is JSON but not a Terraform plan: expected the output of \`terraform show -json PLANFILE\`, an object with "format_version" and "resource_changes" (\`terraform show -json\` without a plan file prints the state instead).`,
       });
     });
 
-    test("another format version", () => {
+    test("another format version", async () => {
       const file = tempFile("plan.json", JSON.stringify({ format_version: "2.0", resource_changes: [] }));
-      expect(run(file).err).toBe(
+      expect((await run(file)).err).toBe(
         `cdktf-okta-guard: ${file} has format_version "2.0"; the guard reads Terraform's JSON plan format 1.x, which Terraform 1.0 and later write.`,
       );
     });
 
-    test("a resource change without actions", () => {
+    test("a resource change without actions", async () => {
       const file = tempFile("plan.json", JSON.stringify({ format_version: "1.2", resource_changes: [{ address: "okta_user.x", type: "okta_user", change: {} }] }));
-      expect(run(file)).toEqual({
-        code: 1,
+      expect(await run(file)).toEqual({
+        code: 2,
         out: "",
         err: `cdktf-okta-guard: ${file}: resource_changes[0] (okta_user.x) has no "change.actions" list; every resource change needs "address", "type" and "change.actions" (a list of strings), as \`terraform show -json\` writes them.`,
       });
     });
 
-    test("no plan, two plans, an unknown option or an empty --allow", () => {
-      expect(run().err.split("\n")[0]).toBe("cdktf-okta-guard: give the JSON plan to check.");
-      expect(run("a.json", "b.json").err.split("\n")[0]).toBe("cdktf-okta-guard: give one JSON plan, not 2.");
-      expect(run("--prod", "a.json").err.split("\n")[0]).toMatch(/^cdktf-okta-guard: Unknown option '--prod'/);
-      expect(run("--allow", "", "a.json").err.split("\n")[0]).toBe("cdktf-okta-guard: --allow needs a glob, e.g. --allow 'okta_user.old_*'.");
-      for (const args of [[], ["a.json", "b.json"], ["--prod", "a.json"], ["--allow", "", "a.json"]]) {
-        const result = run(...args);
-        expect(result.code).toBe(1);
-        expect(result.err).toContain("Usage: cdktf-okta-guard [--production] [--allow <glob>]... <plan.json>");
-      }
+    test("no plan, two plans, an unknown option or an empty --allow", async () => {
+      const seeHelp = "Run `cdktf-okta guard --help` for its arguments and options.";
+      expect(await run()).toEqual({ code: 2, out: "", err: `error: missing required argument 'plan'\n${seeHelp}` });
+      expect(await run("a.json", "b.json")).toEqual({ code: 2, out: "", err: `error: too many arguments for 'guard'. Expected 1 argument but got 2.\n${seeHelp}` });
+      expect(await run("--prod", "a.json")).toEqual({ code: 2, out: "", err: `error: unknown option '--prod'\n${seeHelp}` });
+      expect(await run("--allow", "", "a.json")).toEqual({
+        code: 2,
+        out: "",
+        err: `cdktf-okta guard: --allow "" is an empty glob, which matches no address; give a glob over whole addresses ("*" matches any characters, "?" one), e.g. --allow 'okta_user.old_*'.`,
+      });
     });
   });
 
-  test("--help prints the usage and exits 0", () => {
-    const result = run("--help");
+  test("--json prints the plan file and the guard's result, and exits 1 when the plan is blocked", async () => {
+    // WHEN
+    const result = await run("--json", fixture("rename-without-moved.plan.json"));
+    // THEN
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toEqual({
+      plan: fixture("rename-without-moved.plan.json"),
+      ...guardPlan(readFixture("rename-without-moved.plan.json")),
+    });
+    expect(JSON.parse(result.out).findings).toEqual([{ address: "okta_user.jane_doe", action: "delete", replacePaths: [], actionReason: "delete_because_no_resource_config" }]);
+  });
+
+  test("--help prints the usage and exits 0", async () => {
+    const result = await run("--help");
     expect(result.code).toBe(0);
-    expect(result.out.split("\n")[0]).toBe("Usage: cdktf-okta-guard [--production] [--allow <glob>]... <plan.json>");
+    expect(result.out.split("\n")[0]).toBe("Usage: cdktf-okta guard [options] <plan>");
   });
 });
 

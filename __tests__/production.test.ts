@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { Testing } from "cdktf";
 import { Group } from "../.gen/providers/okta/group";
 import { OktaApp, OktaGroup, OktaIdentitySource, OktaIdentitySourceImport, OktaOrgStack, OktaUser } from "../lib";
-import { problems, synthJson } from "./util";
+import { problems, synthJson, warnings } from "./util";
 
 /** A production org in an OktaApp writing to a fresh project directory. */
 function prodApp(dir: string, define: (stack: OktaOrgStack) => void): { app: OktaApp; stack: OktaOrgStack } {
@@ -107,7 +107,7 @@ describe("production protection cannot be switched off by an override", () => {
     const stack = new OktaOrgStack(Testing.app(), "okta-prod", { orgName: "acme", environment: "prod", production: true });
     const hr = new OktaIdentitySource(stack, "Hr", { identitySourceId: "0oa1" });
     const job = new OktaIdentitySourceImport(stack, "sync", { source: hr, deleteUsers: ["U1", "U2"], deleteGroups: ["G1"] });
-    expect(job.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+    expect(warnings(job)).toEqual([
       "okta-prod/sync: this identity-source import deletes 2 users, 1 group in a production org. Check the lists before applying; Okta deletes what the job names.",
     ]);
   });

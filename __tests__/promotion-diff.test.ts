@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Testing } from "cdktf";
 import { formatPromotionDiff, hasDifferences, OktaGroup, OktaOrgStack, OktaUser, promotionDiff, SynthesizedStack } from "../lib";
-import { main } from "../lib/cli/promotion-diff";
+import { runCdktfOkta } from "../lib/cli/program";
 
 const FIXTURES = path.join(__dirname, "fixtures", "promotion-diff");
 const DEV_DIR = path.join(FIXTURES, "okta-dev");
@@ -31,11 +31,11 @@ function outdir(stacks: Record<string, unknown>): string {
   return dir;
 }
 
-/** Runs the CLI and captures what it writes. */
-function run(...args: string[]): { code: number; out: string; err: string } {
+/** Runs `cdktf-okta promotion-diff` and captures what it writes. */
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await runCdktfOkta(["promotion-diff", ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -206,25 +206,25 @@ describe("formatPromotionDiff", () => {
   });
 });
 
-describe("promotion-diff CLI", () => {
-  test("prints the report and exits 0 (stack directories)", () => {
-    const result = run("--from", DEV_DIR, "--to", PROD_DIR);
+describe("cdktf-okta promotion-diff", () => {
+  test("prints the report and exits 0 (stack directories)", async () => {
+    const result = await run("--from", DEV_DIR, "--to", PROD_DIR);
     expect(result.code).toBe(0);
     expect(result.out.split("\n")).toContain("+ okta_user.test_engineer");
     expect(result.err).toBe("");
   });
 
-  test("exits 2 with --fail-on-diff when there are differences (cdk.tf.json files)", () => {
-    const result = run("--from", path.join(DEV_DIR, "cdk.tf.json"), "--to", path.join(PROD_DIR, "cdk.tf.json"), "--fail-on-diff");
-    expect(result.code).toBe(2);
+  test("exits 1 with --fail-on-diff when there are differences (cdk.tf.json files)", async () => {
+    const result = await run("--from", path.join(DEV_DIR, "cdk.tf.json"), "--to", path.join(PROD_DIR, "cdk.tf.json"), "--fail-on-diff");
+    expect(result.code).toBe(1);
   });
 
-  test("exits 0 with --fail-on-diff when there is nothing to promote", () => {
-    expect(run("--from", PROD_DIR, "--to", PROD_DIR, "--fail-on-diff").code).toBe(0);
+  test("exits 0 with --fail-on-diff when there is nothing to promote", async () => {
+    expect((await run("--from", PROD_DIR, "--to", PROD_DIR, "--fail-on-diff")).code).toBe(0);
   });
 
-  test("--json prints the diff as JSON; --ignore may repeat", () => {
-    const result = run("--from", DEV_DIR, "--to", PROD_DIR, "--json", "--ignore", "okta_user.test_*", "--ignore", "okta_group.legacy");
+  test("--json prints the diff as JSON; --ignore may repeat", async () => {
+    const result = await run("--from", DEV_DIR, "--to", PROD_DIR, "--json", "--ignore", "okta_user.test_*", "--ignore", "okta_group.legacy");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toEqual(
       JSON.parse(JSON.stringify(promotionDiff(dev, prod, { ignore: ["okta_user.test_*", "okta_group.legacy"] }))),
@@ -232,13 +232,13 @@ describe("promotion-diff CLI", () => {
     expect(JSON.parse(result.out).ignored).toEqual(["okta_group.legacy", "okta_user.test_engineer"]);
   });
 
-  test("takes a cdktf output directory that holds the one stack, and prints moves with >", () => {
+  test("takes a cdktf output directory that holds the one stack, and prints moves with >", async () => {
     // GIVEN
     const { dev, prod } = renamedBird();
     const devOut = outdir({ "okta-dev": dev });
     const prodFile = path.join(outdir({ "okta-prod": prod }), "stacks", "okta-prod", "cdk.tf.json");
     // WHEN
-    const result = run("--from", devOut, "--to", prodFile);
+    const result = await run("--from", devOut, "--to", prodFile);
     // THEN
     expect(result).toEqual({
       code: 0,
@@ -251,66 +251,67 @@ describe("promotion-diff CLI", () => {
     });
   });
 
-  test("exits 1 on a cdktf output directory with several stacks, naming them", () => {
+  test("exits 2 on a cdktf output directory with several stacks, naming them", async () => {
     // GIVEN
     const dir = outdir({ "okta-dev": dev, "okta-prod": prod });
     // WHEN
-    const result = run("--from", dir, "--to", PROD_DIR);
+    const result = await run("--from", dir, "--to", PROD_DIR);
     // THEN
     expect(result).toEqual({
-      code: 1,
+      code: 2,
       out: "",
       err: `promotion-diff: --from ${dir} holds 2 stacks (okta-dev, okta-prod); a promotion compares one stack with one other: give one of them, e.g. ${path.join(dir, "stacks", "okta-dev")}.`,
     });
   });
 
-  test("exits 1 naming the path when a stack does not exist", () => {
+  test("exits 2 naming the path when a stack does not exist", async () => {
     const missing = path.join(FIXTURES, "okta-qa");
-    const result = run("--from", missing, "--to", PROD_DIR);
-    expect(result.code).toBe(1);
+    const result = await run("--from", missing, "--to", PROD_DIR);
+    expect(result.code).toBe(2);
     expect(result.err).toBe(
       `promotion-diff: --from ${missing} does not exist; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json, after \`cdktf synth\`.`,
     );
     expect(result.out).toBe("");
   });
 
-  test("exits 1 on a directory that is neither a stack nor a cdktf output directory", () => {
-    const result = run("--from", DEV_DIR, "--to", FIXTURES);
-    expect(result.code).toBe(1);
+  test("exits 2 on a directory that is neither a stack nor a cdktf output directory", async () => {
+    const result = await run("--from", DEV_DIR, "--to", FIXTURES);
+    expect(result.code).toBe(2);
     expect(result.err).toBe(
       `promotion-diff: --to ${FIXTURES} is a directory with neither a cdk.tf.json nor a stacks directory; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json.`,
     );
   });
 
-  test("exits 1 on a file that is not JSON", () => {
+  test("exits 2 on a file that is not JSON", async () => {
     const file = path.join(FIXTURES, "truncated.json");
-    const result = run("--from", file, "--to", PROD_DIR);
-    expect(result.code).toBe(1);
+    const result = await run("--from", file, "--to", PROD_DIR);
+    expect(result.code).toBe(2);
     expect(result.err).toBe(`promotion-diff: --from ${file}: not valid Terraform JSON (${jsonError(fs.readFileSync(file, "utf8"))}); synthesize again (cdktf synth) or name another file.`);
   });
 
-  test("exits 1 on JSON that is not a synthesized stack", () => {
+  test("exits 2 on JSON that is not a synthesized stack", async () => {
     const file = path.join(FIXTURES, "not-a-stack.json");
-    const result = run("--from", DEV_DIR, "--to", file);
-    expect(result.code).toBe(1);
+    const result = await run("--from", DEV_DIR, "--to", file);
+    expect(result.code).toBe(2);
     expect(result.err).toBe(
       `promotion-diff: --to ${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
     );
   });
 
-  test("exits 1 with usage on a missing or unknown option", () => {
-    const missing = run("--from", DEV_DIR);
-    expect(missing.code).toBe(1);
-    expect(missing.err.split("\n")[0]).toBe("promotion-diff: --to is required.");
-    expect(missing.err).toContain("Usage: promotion-diff --from");
-    const unknown = run("--from", DEV_DIR, "--to", PROD_DIR, "--fail-on-drift");
-    expect(unknown.code).toBe(1);
-    expect(unknown.err.split("\n")[0]).toContain("--fail-on-drift");
+  test("exits 2 with commander's message on a missing or unknown option", async () => {
+    const seeHelp = "Run `cdktf-okta promotion-diff --help` for its arguments and options.";
+    expect(await run("--from", DEV_DIR)).toEqual({ code: 2, out: "", err: `error: required option '--to <stack>' not specified\n${seeHelp}` });
+    expect(await run("--from", DEV_DIR, "--to", PROD_DIR, "--fail-on-drift")).toEqual({
+      code: 2,
+      out: "",
+      err: `error: unknown option '--fail-on-drift'\n(Did you mean --fail-on-diff?)\n${seeHelp}`,
+    });
   });
 
-  test("--help prints usage and exits 0", () => {
-    const result = run("--help");
+  test("--help prints usage and exits 0", async () => {
+    const result = await run("--help");
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^Usage: promotion-diff --from/);
+    expect(result.out).toMatch(/^Usage: cdktf-okta promotion-diff \[options\]\n/);
+    expect(result.out).toContain("--from <stack>");
   });
 });

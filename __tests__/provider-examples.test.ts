@@ -12,7 +12,7 @@ import { SchemaValidator, ValidationProblem } from "../lib";
 import { isGitDirectory, openSource } from "../scripts/schema-extract/source";
 import { minimalBody } from "./fixtures/all-types";
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const SOURCE = process.env.OKTA_PROVIDER_SOURCE;
 const TAG = process.env.OKTA_PROVIDER_TAG ?? (SOURCE && isGitDirectory(SOURCE) ? "v6.12.0" : undefined);

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../lib/cli/refresh-cost";
+import { runCdktfOkta } from "../lib/cli/program";
 import { ORG_TIERS, TerraformJson, estimateRefreshCost, formatMinutes, formatRefreshCost, readSynthesizedStacks, refreshSummary } from "../lib/analysis/refresh-cost";
 
 const SMALL_OUT = "__tests__/fixtures/refresh-cost/out";
@@ -232,16 +232,16 @@ describe("readSynthesizedStacks", () => {
   });
 });
 
-describe("refresh-cost CLI", () => {
-  function run(argv: string[]): { code: number; out: string; err: string } {
+describe("cdktf-okta cost", () => {
+  async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(argv, (t) => out.push(t), (t) => err.push(t));
+    const code = await runCdktfOkta(["cost", ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
 
-  test("prints a table per stack, then the assumptions", () => {
-    expect(run(["--tier", "free-dev", SMALL_OUT])).toEqual({
+  test("prints a table per stack, then the assumptions", async () => {
+    expect(await run(["--tier", "free-dev", SMALL_OUT])).toEqual({
       code: 0,
       err: "",
       out: [
@@ -272,18 +272,18 @@ describe("refresh-cost CLI", () => {
     });
   });
 
-  test("takes a stack directory, as promotion-diff does", () => {
-    expect(run(["--tier", "free-dev", path.join(SMALL_OUT, "stacks", "okta-small")])).toEqual(run(["--tier", "free-dev", SMALL_OUT]));
+  test("takes a stack directory, as promotion-diff does", async () => {
+    expect(await run(["--tier", "free-dev", path.join(SMALL_OUT, "stacks", "okta-small")])).toEqual(await run(["--tier", "free-dev", SMALL_OUT]));
   });
 
-  test("prints the assumptions once for several stacks, and each stack's own notes under it", () => {
+  test("prints the assumptions once for several stacks, and each stack's own notes under it", async () => {
     // GIVEN
     const outdir = tempOutdir({
       "okta-dev": { resource: { okta_user: blocks(1, "u") } },
       "okta-prod": { provider: { okta: { max_api_capacity: 40 } }, resource: { okta_user: blocks(2, "u"), okta_group: blocks(1, "g") } },
     });
     // WHEN
-    const { code, out } = run([outdir]);
+    const { code, out } = await run([outdir]);
     // THEN
     expect(code).toBe(0);
     expect(out).toBe(
@@ -318,33 +318,47 @@ describe("refresh-cost CLI", () => {
     );
   });
 
-  test("takes one cdk.tf.json, and --share up to the provider's max_api_capacity", () => {
+  test("takes one cdk.tf.json, and --share up to the provider's max_api_capacity", async () => {
     const file = path.join(SMALL_OUT, "stacks", "okta-small", "cdk.tf.json");
-    expect(run(["--share", "30%", file]).out.split("\n")[0]).toBe("okta-small (Enterprise org, 30% of each rate-limit bucket)");
-    const { code, out } = run(["--share", "100", file]);
+    expect((await run(["--share", "30%", file])).out.split("\n")[0]).toBe("okta-small (Enterprise org, 30% of each rate-limit bucket)");
+    const { code, out } = await run(["--share", "100", file]);
     expect(code).toBe(0);
     expect(out.split("\n")[0]).toBe("okta-small (Enterprise org, 50% of each rate-limit bucket)");
     expect(out).toContain("\n    - the provider's max_api_capacity 50 caps the token's 100% share.");
   });
 
-  test("reports a bad tier with a suggestion, a bad share and a missing directory", () => {
-    expect(run(["--tier", "enterprize"])).toEqual({
+  test("exits 2 on a bad tier (with a suggestion), a bad share, a missing directory, one without stacks, or two paths", async () => {
+    expect(await run(["--tier", "enterprize"])).toEqual({
       code: 2,
       out: "",
       err: '--tier "enterprize" is not an Okta org tier; did you mean "enterprise"? Use one of "free-dev", "paid-dev", "one-app", "enterprise", "workforce".',
     });
-    expect(run(["--share", "half"]).err).toBe(
+    expect((await run(["--share", "half"])).err).toBe(
       "share is half; give the percentage of each rate-limit bucket the token may use, from 1 to 100 (Okta's default is 50).",
     );
-    expect(run(["no-such-dir"])).toEqual({
-      code: 1,
+    expect(await run(["no-such-dir"])).toEqual({
+      code: 2,
       out: "",
       err: "no-such-dir does not exist; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json, after `cdktf synth`.",
     });
-    expect(run(["__tests__"])).toEqual({
-      code: 1,
+    expect(await run(["__tests__"])).toEqual({
+      code: 2,
       out: "",
       err: "__tests__ is a directory with neither a cdk.tf.json nor a stacks directory; give the cdktf output directory (cdktf.out), one stack's directory (cdktf.out/stacks/okta-dev) or its cdk.tf.json.",
     });
+    expect(await run(["a", "b"])).toEqual({
+      code: 2,
+      out: "",
+      err: "error: too many arguments for 'cost'. Expected 1 argument but got 2.\nRun `cdktf-okta cost --help` for its arguments and options.",
+    });
+  });
+
+  test("--json prints each stack's estimate", async () => {
+    // WHEN
+    const { code, out } = await run(["--json", "--tier", "free-dev", SMALL_OUT]);
+    // THEN
+    expect(code).toBe(0);
+    const tf = JSON.parse(fs.readFileSync(path.join(SMALL_OUT, "stacks", "okta-small", "cdk.tf.json"), "utf8"));
+    expect(JSON.parse(out)).toEqual({ stacks: [{ name: "okta-small", cost: JSON.parse(JSON.stringify(estimateRefreshCost(tf, { tier: "free-dev" }))) }] });
   });
 });

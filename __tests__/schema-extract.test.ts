@@ -11,7 +11,7 @@ import { isGitDirectory, openSource } from "../scripts/schema-extract/source";
 const FIXTURES = path.join(__dirname, "fixtures", "schema-extract");
 const MINI = path.join(FIXTURES, "mini-provider");
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 function schemas(x: Extraction): Json {
   return (x.schemaJson as Json).provider_schemas[PROVIDER_ADDRESS];

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SchemaValidator, ValidationProblem } from "../lib/validator/schema-validator";
-import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/testing/harness";
+import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/test-provider/harness";
 
 const CORPUS = path.join(__dirname, "fixtures", "validator", "agreement");
 const FILES = fs.readdirSync(CORPUS).filter((name) => name.endsWith(".tf.json")).sort();
@@ -98,6 +98,7 @@ describe("the validator never throws, whatever the nesting or the size", () => {
       {
         file: "deep/cdk.tf.json",
         path: "resource.terraform_data.deep.input[0][0]",
+        id: "validator:file/too-deep",
         message:
           "arrays and objects nest 1,000,004 levels deep here, more than the 300,000 Terraform can read: terraform 1.11 stops with a stack overflow on JSON nested about that deep. Flatten the value.",
       },
@@ -125,6 +126,7 @@ describe("the validator never throws, whatever the nesting or the size", () => {
         file: "deep/cdk.tf.json",
         path: "resource.okta_group.g.name",
         address: "okta_group.g",
+        id: "validator:schema/type-mismatch",
         message: `"name" in okta_group must be a string (numbers and bools are converted) or an interpolation "\${...}", received ${"[".repeat(79)}…. Change it to a value of type string.`,
       },
     ]);

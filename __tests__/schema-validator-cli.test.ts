@@ -1,16 +1,16 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../lib/cli/validate";
-import { terraformOnPath } from "../lib/testing/harness";
-import { terraformVersion } from "../lib/testing/terraform-validate";
+import { runCdktfOkta } from "../lib/cli/program";
+import { terraformOnPath } from "../lib/test-provider/harness";
+import { terraformVersion } from "../lib/test-provider/terraform-validate";
 import { CORPUS_DIR, FIXTURE_SCHEMAS } from "./fixtures/validator/helpers";
 
-/** Runs the CLI and captures what it writes. */
+/** Runs `cdktf-okta validate` and captures what it writes. */
 async function run(...args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const status = await main(args, { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) });
+  const status = await runCdktfOkta(["validate", ...args], { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) });
   return { status, out, err };
 }
 
@@ -64,10 +64,30 @@ test("validates against another snapshot directory with --schema", async () => {
   expect((await run("--builtin", typo)).status).toBe(0);
 });
 
-test("exits 2 with the usage when no path is given or an option is unknown", async () => {
-  expect(await run()).toEqual({ status: 2, out: "", err: expect.stringContaining("missing <cdktf.out | stack dir | file.tf.json>: pass what to validate, e.g. cdktf.out.\nusage: validate") });
-  expect(await run("--strict", "x")).toEqual({ status: 2, out: "", err: expect.stringContaining("Unknown option '--strict'") });
-  expect(await run("--help")).toEqual({ status: 0, out: expect.stringContaining("usage: validate [--builtin] [--schema <dir>] <cdktf.out | stack dir | file.tf.json>..."), err: "" });
+test("exits 2 with commander's message when no path is given or an option is unknown", async () => {
+  const seeHelp = "Run `cdktf-okta validate --help` for its arguments and options.\n";
+  expect(await run()).toEqual({ status: 2, out: "", err: `error: missing required argument 'paths'\n${seeHelp}` });
+  expect(await run("--strict", "x")).toEqual({ status: 2, out: "", err: `error: unknown option '--strict'\n${seeHelp}` });
+  expect(await run("--help")).toEqual({ status: 0, out: expect.stringContaining("Usage: cdktf-okta validate [options] <paths...>"), err: "" });
+});
+
+test("--json prints which validator ran, what it read and every problem, and exits 1 when there is any", async () => {
+  // GIVEN
+  const dir = writeStack({ resource: { okta_user: { bird: { login: "b", email: "b", first_name: "B", last_name: "R", emial: "x" } } } });
+  const file = path.join(dir, "stacks", "dev", "cdk.tf.json");
+
+  // WHEN
+  const result = await run("--builtin", "--json", dir);
+
+  // THEN
+  expect(result.status).toBe(1);
+  expect(JSON.parse(result.out)).toEqual({
+    validator: "builtin",
+    fileCount: 1,
+    resourceCount: 1,
+    problems: [expect.objectContaining({ file, path: "resource.okta_user.bird.emial", address: "okta_user.bird", message: 'unknown argument "emial" in okta_user. Did you mean "email"? Rename or remove it.' })],
+  });
+  expect(JSON.parse((await run("--builtin", "--json", CORPUS_DIR)).out)).toEqual({ validator: "builtin", fileCount: 2, resourceCount: 21, problems: [] });
 });
 
 test("takes the cdktf output directory, a stack directory or a cdk.tf.json", async () => {

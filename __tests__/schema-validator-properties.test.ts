@@ -231,6 +231,7 @@ test.each(WITH_REQUIRED.map((kind) => [kind.mode, kind.type, kind] as const))(
             file: FILE,
             path: removed.path,
             address: mode === "resource" ? `${type}.generated` : `data.${type}.generated`,
+            id: expect.any(String),
             message: `missing required argument "${removed.name}" in ${removed.owner}: it needs ${expectation(removed.type)}. Add "${removed.name}".`,
           },
         ]);

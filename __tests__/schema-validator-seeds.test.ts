@@ -92,6 +92,7 @@ test("removing the bird but not its membership fails as in the workshop's error 
       file: path.join("seeds", "workshop", "003-workshop-07-group-memberships.tf.json"),
       path: "resource.okta_group_memberships.gardenmembers[0].users[0]",
       address: "okta_group_memberships.gardenmembers",
+      id: expect.any(String),
       message:
         'reference "okta_user.bird.id" points to resource okta_user.bird, which is not declared in this module (the *.tf.json files of this directory). Declare it or fix the reference.',
     },
@@ -114,6 +115,7 @@ test("the identity-source import with a misspelt nested argument fails with its 
       file: importFile.path,
       path: "resource.okta_identity_source_import.example[0].delete_groups[0].external_id",
       address: "okta_identity_source_import.example",
+      id: expect.any(String),
       message: 'unknown argument "external_id" in okta_identity_source_import block "delete_groups". Did you mean "external_ids"? Rename or remove it.',
     },
   ]);

@@ -198,7 +198,7 @@ describe("blocks", () => {
 
     // THEN
     expect(problems).toEqual([
-      { file: FILE, path: `${BODY}.rule`, address: "okta_kitchen_sink.k", message: 'okta_kitchen_sink needs at least 1 "rule" block, received 0. Add the missing block.' },
+      { file: FILE, path: `${BODY}.rule`, address: "okta_kitchen_sink.k", id: "validator:schema/too-few-blocks", message: 'okta_kitchen_sink needs at least 1 "rule" block, received 0. Add the missing block.' },
     ]);
   });
 
@@ -256,7 +256,7 @@ describe("providers of other snapshots", () => {
 
     // THEN
     expect(problems).toEqual([
-      { file: FILE, path: "provider.time.zone", address: "provider.time.t", message: 'unknown argument "zone" in provider "time": allowed are "alias", "version". Remove it.' },
+      { file: FILE, path: "provider.time.zone", address: "provider.time.t", id: expect.any(String), message: 'unknown argument "zone" in provider "time": allowed are "alias", "version". Remove it.' },
     ]);
   });
 });

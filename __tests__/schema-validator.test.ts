@@ -33,6 +33,7 @@ describe("SchemaValidator.fromSnapshots", () => {
         file: FILE,
         path: "resource.okta_usr.bird",
         address: "okta_usr.bird",
+        id: expect.any(String),
         message:
           'unknown resource type "okta_usr": the okta provider 6.12.0 schema has no such resource type. Did you mean "okta_user"? Fix the type name, or refresh schema/ (npm run schema:refresh) if a newer provider added it.',
       },
@@ -77,6 +78,7 @@ describe("SchemaValidator.fromSnapshots", () => {
         file: FILE,
         path: "resource.aws_s3_bucket.okta.tags",
         address: "aws_s3_bucket.okta",
+        id: expect.any(String),
         message:
           'reference "aws_kms_key.missing.id" points to resource aws_kms_key.missing, which is not declared in this module (the *.tf.json files of this directory). Declare it or fix the reference.',
       },
@@ -292,7 +294,7 @@ describe("invalid cases for each resource and data source", () => {
     const problems = mutate(change);
 
     // THEN
-    expect(problems).toEqual([{ file: MAIN_FILE, path: jsonPath, address, message }]);
+    expect(problems).toEqual([{ file: MAIN_FILE, path: jsonPath, address, id: expect.any(String), message }]);
   });
 });
 
@@ -307,6 +309,7 @@ describe("mutations of a valid okta_user", () => {
         file: MAIN_FILE,
         path: "resource.okta_user.bird.email",
         address: "okta_user.bird",
+        id: expect.any(String),
         message: 'missing required argument "email" in okta_user: it needs a string (numbers and bools are converted). Add "email".',
       },
     ]);
@@ -322,6 +325,7 @@ describe("mutations of a valid okta_user", () => {
         file: MAIN_FILE,
         path: "resource.okta_user.bird.status",
         address: "okta_user.bird",
+        id: expect.any(String),
         message:
           '"status" in okta_user must be a string (numbers and bools are converted) or an interpolation "${...}", received {"value":"ACTIVE"}. Change it to a value of type string.',
       },
@@ -338,6 +342,7 @@ describe("mutations of a valid okta_user", () => {
         file: MAIN_FILE,
         path: "resource.okta_user.bird.emial",
         address: "okta_user.bird",
+        id: expect.any(String),
         message: 'unknown argument "emial" in okta_user. Did you mean "email"? Rename or remove it.',
       },
     ]);
@@ -366,6 +371,7 @@ describe("mutations of a valid okta_user", () => {
         file: MAIN_FILE,
         path: "resource.okta_user.bird.password_hash",
         address: "okta_user.bird",
+        id: expect.any(String),
         message: 'okta_user allows at most 1 "password_hash" block, received 2. Keep one and remove the others.',
       },
     ]);
@@ -381,6 +387,7 @@ describe("mutations of a valid okta_user", () => {
         file: MAIN_FILE,
         path: "resource.okta_user.team.manager_id",
         address: "okta_user.team",
+        id: expect.any(String),
         message:
           'reference "okta_user.brid.id" points to resource okta_user.brid, which is not declared in this module (the *.tf.json files of this directory). Did you mean okta_user.bird? Declare it or fix the reference.',
       },
@@ -397,6 +404,7 @@ describe("mutations of a valid okta_user", () => {
         file: MAIN_FILE,
         path: "resource.okta_user.team.manager_id",
         address: "okta_user.team",
+        id: expect.any(String),
         message: 'reference "okta_user.bird.emial" reads "emial", which okta_user does not have. Did you mean "email"? Fix the attribute name.',
       },
     ]);
@@ -542,6 +550,7 @@ describe("references", () => {
         file: "stacks/prod/groups.tf.json",
         path: "resource.okta_group_memberships.m.users[0]",
         address: "okta_group_memberships.m",
+        id: expect.any(String),
         message:
           'reference "okta_user.bird.id" points to resource okta_user.bird, which is not declared in this module (the *.tf.json files of this directory). Declare it or fix the reference.',
       },
@@ -570,12 +579,14 @@ describe("meta-arguments", () => {
         file: FILE,
         path: "resource.okta_user.bird.depends_on[1]",
         address: "okta_user.bird",
+        id: expect.any(String),
         message: 'depends_on entry "${okta_group.garden}" is an interpolation; depends_on takes a bare address: write "okta_group.garden".',
       },
       {
         file: FILE,
         path: "resource.okta_user.tree.depends_on[0]",
         address: "okta_user.tree",
+        id: expect.any(String),
         message:
           'reference "okta_group.gardn" points to resource okta_group.gardn, which is not declared in this module (the *.tf.json files of this directory). Did you mean okta_group.garden? Declare it or fix the reference.',
       },
@@ -583,12 +594,14 @@ describe("meta-arguments", () => {
         file: FILE,
         path: "resource.okta_user.tree.depends_on[1]",
         address: "okta_user.tree",
+        id: expect.any(String),
         message: 'depends_on entry "okta_group.garden.id" names an attribute, but depends_on takes whole objects. Write "okta_group.garden".',
       },
       {
         file: FILE,
         path: "resource.okta_user.tree.depends_on[2]",
         address: "okta_user.tree",
+        id: expect.any(String),
         message:
           '"depends_on[2]" must be a reference to a resource, data source, module, variable or local value, such as "okta_user.bird", received "count.index". Write the address without quotes inside it, e.g. "okta_user.bird".',
       },
@@ -596,6 +609,7 @@ describe("meta-arguments", () => {
         file: FILE,
         path: "resource.okta_user.tree.depends_on[3]",
         address: "okta_user.tree",
+        id: expect.any(String),
         message:
           '"depends_on[3]" must be a reference to a resource, data source, module, variable or local value, such as "okta_user.bird", received "not a reference". Write the address without quotes inside it, e.g. "okta_user.bird".',
       },
@@ -603,6 +617,7 @@ describe("meta-arguments", () => {
         file: FILE,
         path: "resource.okta_user.tree.depends_on[4]",
         address: "okta_user.tree",
+        id: expect.any(String),
         message:
           '"depends_on[4]" must be a reference to a resource, data source, module, variable or local value, such as "okta_user.bird", received 42. Write the address without quotes inside it, e.g. "okta_user.bird".',
       },
@@ -610,6 +625,7 @@ describe("meta-arguments", () => {
         file: FILE,
         path: "resource.okta_user.leaf.depends_on",
         address: "okta_user.leaf",
+        id: expect.any(String),
         message: '"depends_on" must be a JSON array of references such as ["okta_user.bird"], received "okta_group.garden". Wrap the references in an array.',
       },
     ]);
@@ -682,6 +698,7 @@ describe("meta-arguments", () => {
         file: FILE,
         path: "data.okta_group.g.lifecycle.prevent_destroy",
         address: "data.okta_group.g",
+        id: expect.any(String),
         message: 'unknown argument "prevent_destroy" in lifecycle: allowed are "postcondition", "precondition". Remove it.',
       },
     ]);
@@ -887,18 +904,21 @@ describe("top-level blocks", () => {
         file: FILE,
         path: "provider.okta[1]",
         address: "provider.okta",
+        id: expect.any(String),
         message: 'provider "okta" is configured twice without an alias: the other one is in stacks/dev/cdk.tf.json at provider.okta[0]. Give one of them an "alias", or merge them.',
       },
       {
         file: FILE,
         path: "provider.okta[3]",
         address: "provider.okta.a",
+        id: expect.any(String),
         message: 'provider "okta" alias "a" is configured twice: the other one is in stacks/dev/cdk.tf.json at provider.okta[2]. Rename one of the aliases.',
       },
       {
         file: FILE,
         path: "provider.okta[0].max_retries",
         address: "provider.okta",
+        id: expect.any(String),
         message:
           '"max_retries" in provider "okta" must be a number (or a numeric string such as "42") or an interpolation "${...}", received "many". Change it to a value of type number.',
       },
@@ -906,6 +926,7 @@ describe("top-level blocks", () => {
         file: FILE,
         path: "provider.okta[0].org_nam",
         address: "provider.okta",
+        id: expect.any(String),
         message: 'unknown argument "org_nam" in provider "okta". Did you mean "org_name"? Rename or remove it.',
       },
     ]);
@@ -949,11 +970,13 @@ describe("top-level blocks", () => {
         file: "a/more.tf.json",
         path: "resource.okta_user.bird",
         address: "okta_user.bird",
+        id: expect.any(String),
         message: "okta_user.bird is declared twice: it is also declared in a/users.tf.json at resource.okta_user.bird. Rename or remove one of them.",
       },
       {
         file: "a/more.tf.json",
         path: "locals.x",
+        id: expect.any(String),
         message: 'local value "x" is declared twice: it is also declared in a/users.tf.json at locals.x. Rename or remove one of them.',
       },
     ]);
@@ -961,7 +984,7 @@ describe("top-level blocks", () => {
 
   test("a file that is not a JSON object is a problem", () => {
     expect(validate(["resource"])).toEqual([
-      { file: FILE, path: "", message: 'a Terraform JSON file must hold one JSON object, received ["resource"]. Wrap the content in {...}.' },
+      { file: FILE, path: "", id: expect.any(String), message: 'a Terraform JSON file must hold one JSON object, received ["resource"]. Wrap the content in {...}.' },
     ]);
   });
 });
@@ -972,6 +995,7 @@ describe("less common blocks and forms", () => {
       {
         file: FILE,
         path: "removed[1].from",
+        id: expect.any(String),
         message: '"removed.from" must be a reference to a managed resource, such as "okta_user.bird", received "var.gone". Write the address without quotes inside it, e.g. "okta_user.bird".',
       },
     ]);
@@ -1173,7 +1197,7 @@ describe("Terraform JSON syntax forms", () => {
 
   test("rejects values where a block object is needed", () => {
     expect(validate({ resource: { okta_user: "bird" } })).toEqual([
-      { file: FILE, path: "resource.okta_user", message: '"resource.okta_user" must be a JSON object (or an array of JSON objects), received "bird". Write it as {...}.' },
+      { file: FILE, path: "resource.okta_user", id: expect.any(String), message: '"resource.okta_user" must be a JSON object (or an array of JSON objects), received "bird". Write it as {...}.' },
     ]);
   });
 });
@@ -1471,9 +1495,9 @@ describe("formatValidationProblems", () => {
   test("prints one line per problem with file, path and address", () => {
     expect(
       formatValidationProblems([
-        { file: "a.tf.json", path: "resource.okta_user.bird.status", address: "okta_user.bird", message: "first" },
-        { file: "a.tf.json", path: "import[0].to", message: "second" },
-        { file: "b.tf.json", path: "", message: "third" },
+        { file: "a.tf.json", path: "resource.okta_user.bird.status", address: "okta_user.bird", id: "test:id", message: "first" },
+        { file: "a.tf.json", path: "import[0].to", id: "test:id", message: "second" },
+        { file: "b.tf.json", path: "", id: "test:id", message: "third" },
       ]),
     ).toBe(["a.tf.json: resource.okta_user.bird.status (okta_user.bird): first", "a.tf.json: import[0].to: second", "b.tf.json: third"].join("\n"));
   });

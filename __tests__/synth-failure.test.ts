@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, "..");
 const CDKTF_CLI = path.join(ROOT, "node_modules", ".bin", "cdktf");
 
 const BAD_LOGIN = (stack: string) =>
-  `${stack}/bad: login "nope" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it).`;
+  `${stack}/bad: login "nope" is not a valid Okta login; use an email-style login such as "first.last@example.com" (no spaces, one @, a domain after it). [okta:user/bad-login]`;
 
 /**
  * A user's own cdktf app in a new directory: cdktf.json runs `node main.js`, and main.js (the given
@@ -101,7 +101,7 @@ app.synth();
       stdout: "",
       stderr:
         "cdktf-okta found 1 problem in 1 stack; okta-dev was not written.\n\n" +
-        'okta-dev: 1 problem\n  cdktf.out/stacks/okta-dev/cdk.tf.json: resource.okta_group.garden.descriptoin (okta_group.garden): unknown argument "descriptoin" in okta_group. Did you mean "description"? Rename or remove it.\n',
+        'okta-dev: 1 problem\n  cdktf.out/stacks/okta-dev/cdk.tf.json: resource.okta_group.garden.descriptoin (okta_group.garden): unknown argument "descriptoin" in okta_group. Did you mean "description"? Rename or remove it. [validator:schema/unknown-argument]\n',
     });
     expect(fs.existsSync(path.join(dir, "cdktf.out", "stacks", "okta-dev", "cdk.tf.json"))).toBe(false);
   });

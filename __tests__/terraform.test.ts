@@ -1,6 +1,6 @@
 /**
  * The Terraform suite: what cdktf-okta synthesizes, judged by the real terraform CLI attached to the
- * test provider (lib/testing). Runs whenever terraform is on PATH; otherwise says once that it was
+ * test provider (lib/test-provider). Runs whenever terraform is on PATH; otherwise says once that it was
  * skipped. CDKTF_OKTA_REQUIRE_TERRAFORM=1 (set by .ci/run when terraform is on PATH) turns a missing
  * terraform into a failure, and CDKTF_OKTA_TERRAFORM_REPORT names a file the suite writes its timings to.
  */
@@ -10,8 +10,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Testing } from "cdktf";
 import { OktaApp, OktaGroup, OktaGroupRule, OktaIdentitySource, OktaIdentitySourceImport, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
-import { TerraformResult, TerraformSandbox, planCounts, terraformOnPath } from "../lib/testing/harness";
-import { main as guardMain } from "../lib/cli/guard";
+import { TerraformResult, TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
+import { runCdktfOkta } from "../lib/cli/program";
 import { everything } from "./fixtures/all-features";
 import { workshop } from "./fixtures/workshop/workshop";
 
@@ -392,7 +392,7 @@ describeTerraform("the plan guard on plans terraform made", () => {
       const file = path.join(sandbox.root, "plan.json");
       fs.writeFileSync(file, JSON.stringify(plan));
       let out = "";
-      const status = guardMain([file, ...args], { out: (text) => (out += `${text}\n`), err: (text) => (out += `${text}\n`) });
+      const status = await runCdktfOkta(["guard", file, ...args], { out: (text: string) => (out += `${text}\n`), err: (text: string) => (out += `${text}\n`) });
       return { status, out: out.split(file).join("plan.json"), plan };
     } finally {
       await sandbox.stop();
@@ -405,7 +405,7 @@ describeTerraform("the plan guard on plans terraform made", () => {
 
   test("a rename without renamedFrom deletes the user: exit 2, naming it", async () => {
     const { status, out } = await guard("guard: rename", synthStack(oneUser("bird")), synthStack(oneUser("hummingbird")));
-    expect(status).toBe(2);
+    expect(status).toBe(1);
     expect(out).toContain("  okta_user.bird: delete (delete_because_no_resource_config)\n");
   });
 
@@ -413,7 +413,7 @@ describeTerraform("the plan guard on plans terraform made", () => {
     const property = (index: string) => (s: OktaOrgStack) => void new OktaUserSchemaProperty(s, "crn", { index, title: "CRN", type: "string" });
     const { status, out, plan } = await guard("guard: schema index", synthStack(property("crn")), synthStack(property("customer_reference_number")));
     expect(plan.resource_changes.find((rc: any) => rc.address === "okta_user_schema_property.crn").change.replace_paths).toEqual([["index"]]);
-    expect(status).toBe(2);
+    expect(status).toBe(1);
     expect(out).toBe(
       "cdktf-okta-guard: plan.json: 0 to add, 0 to change, 1 to replace, 0 to destroy; 1 change would delete or replace users, groups, group rules, schema properties or identity-source records (their Okta ids, memberships and history go with them):\n" +
         "  okta_user_schema_property.crn: replace, forced by index (replace_because_cannot_update)\n" +
@@ -429,7 +429,7 @@ describeTerraform("the plan guard on plans terraform made", () => {
     const members = after.resource.okta_group_memberships.garden_members;
     members.users = members.users.filter((u: string) => u !== "${okta_user.butterfly.id}");
     const blocked = await guard("guard: user removed", before, after);
-    expect(blocked.status).toBe(2);
+    expect(blocked.status).toBe(1);
     expect(blocked.out).toContain("okta_user.butterfly: delete");
     const allowed = await guard("guard: user removed, allowed", before, after, ["--allow", "okta_user.butterfly"]);
     expect(allowed.status).toBe(0);
@@ -437,10 +437,10 @@ describeTerraform("the plan guard on plans terraform made", () => {
 
   test("a production group removed from the code is deleted: exit 2 with --production, whatever the type", async () => {
     const prod = { production: true, environment: "prod" };
-    const before = synthStack((s) => new OktaGroup(s, "legacy", { name: "Legacy" }) && undefined, prod);
+    const before = synthStack((s) => void new OktaGroup(s, "legacy", { name: "Legacy" }), prod);
     const after = synthStack(() => undefined, prod);
     const { status, out } = await guard("guard: production group", before, after, ["--production"]);
-    expect(status).toBe(2);
+    expect(status).toBe(1);
     expect(out).toContain("okta_group.legacy: delete");
   });
 
@@ -489,7 +489,7 @@ describeTerraform("production retirements, planned by terraform", () => {
       if (result.status !== 0) throw new Error(`${scenario}: ${result.stderr}`);
       const file = path.join(sandbox.root, "plan.json");
       fs.writeFileSync(file, JSON.stringify(plan));
-      const guard = guardMain([file, "--production"], { out: () => undefined, err: () => undefined });
+      const guard = await runCdktfOkta(["guard", file, "--production"], { out: () => undefined, err: () => undefined });
       return { plan, stdout: result.stdout, guard };
     } finally {
       await sandbox.stop();
@@ -514,6 +514,6 @@ describeTerraform("production retirements, planned by terraform", () => {
     }, prod);
     const { plan, guard } = await planAfter("retire, delete from Okta", after);
     expect(planCounts(plan)).toMatchObject({ destroy: 1 });
-    expect(guard).toBe(2);
+    expect(guard).toBe(1);
   });
 });

@@ -3,10 +3,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { schemaDir } from "../lib/util/schema-dir";
-import { loadProviders } from "../lib/testing/provider";
-import { SimulatedOrg } from "../lib/testing/org";
-import { checkOktaWrite } from "../lib/testing/okta-rules";
-import { UNKNOWN, Value, conformBlock, fromDynamic, toDynamic, unknownComputed } from "../lib/testing/values";
+import { loadProviders } from "../lib/test-provider/provider";
+import { SimulatedOrg } from "../lib/test-provider/org";
+import { checkOktaWrite } from "../lib/test-provider/okta-rules";
+import { UNKNOWN, Value, conformBlock, fromDynamic, toDynamic, unknownComputed } from "../lib/test-provider/values";
 
 describe("values on the wire", () => {
   test("an unknown value travels as msgpack extension type 0 and comes back as UNKNOWN", () => {

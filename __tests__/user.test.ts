@@ -273,7 +273,7 @@ describe("OktaUser", () => {
     // WHEN
     new OktaUser(stack, "bird", bird);
     // THEN
-    expect(require("../lib/core/problems").collectProblems(stack)).toEqual([
+    expect(problems(stack)).toEqual([
       'plain: this stack has Okta constructs but no okta provider. Use OktaOrgStack, or add new OktaProvider(stack, "okta", { orgName, baseUrl }) from cdktf-okta\'s bindings.',
     ]);
   });

@@ -11,9 +11,14 @@ function runs(jobId: string): string[] {
   return workflow.jobs[jobId].steps.filter((step: any) => step.run !== undefined).map((step: any) => step.run.trim());
 }
 
-/** The index of the first step of a job whose run command contains `text`. */
-function stepIndex(jobId: string, text: string): number {
-  return workflow.jobs[jobId].steps.findIndex((step: any) => typeof step.run === "string" && step.run.includes(text));
+/** The index of the first step of a job whose run command contains `text` (or matches it). */
+function stepIndex(jobId: string, text: string | RegExp): number {
+  return workflow.jobs[jobId].steps.findIndex((step: any) => typeof step.run === "string" && (typeof text === "string" ? step.run.includes(text) : text.test(step.run)));
+}
+
+/** A run command line that runs `cdktf-okta <command>` from this repository's build. */
+function cdktfOkta(command: string): RegExp {
+  return new RegExp(`dist/lib/cli/bin/cdktf-okta\\.js"? ${command}(\\s|$)`);
 }
 
 /** A run command that plans, or applies (which plans first unless given a plan file). */
@@ -31,7 +36,7 @@ function stacksOf(jobId: string): string[] {
 
 /** The line of a job's run commands that runs the plan guard. */
 function guardCommand(jobId: string): string {
-  return runs(jobId).flatMap((run) => run.split("\n")).find((line) => line.includes("dist/lib/cli/guard.js")) ?? "";
+  return runs(jobId).flatMap((run) => run.split("\n")).find((line) => cdktfOkta("guard").test(line)) ?? "";
 }
 
 const nonProduction = ENVIRONMENTS.filter((env) => !env.production).map((env) => env.stackId);
@@ -66,9 +71,9 @@ describe(".github/workflows/okta.yml", () => {
 
   test("on a pull request, reports the promotion diff from staging to production", () => {
     expect(workflow.jobs["promotion-diff"].if).toBe("github.event_name == 'pull_request'");
-    const command = runs("promotion-diff").find((run) => run.includes("promotion-diff.js"));
+    const command = runs("promotion-diff").find((run) => cdktfOkta("promotion-diff").test(run));
     expect(command).toContain("--from cdktf.out/stacks/okta-staging --to cdktf.out/stacks/okta-prod");
-    expect(stepIndex("promotion-diff", "cdktf synth")).toBeLessThan(stepIndex("promotion-diff", "promotion-diff.js"));
+    expect(stepIndex("promotion-diff", "cdktf synth")).toBeLessThan(stepIndex("promotion-diff", cdktfOkta("promotion-diff")));
   });
 
   test("on a push to main, deploys the non-production orgs, then production", () => {
@@ -107,7 +112,7 @@ describe(".github/workflows/okta.yml", () => {
       // cdktf diff and cdktf deploy plan without a plan file the guard could read
       expect(runs(id).filter((run) => /\bcdktf (diff|deploy)\b/.test(run))).toEqual([]);
       const plan = stepIndex(id, "-out=plan.tfplan");
-      const guard = stepIndex(id, "dist/lib/cli/guard.js");
+      const guard = stepIndex(id, cdktfOkta("guard"));
       expect(plan).toBeGreaterThanOrEqual(0);
       expect(guard).toBeGreaterThanOrEqual(plan);
       // the guard reads the JSON that `terraform show` wrote from the plan file
@@ -117,6 +122,17 @@ describe(".github/workflows/okta.yml", () => {
       expect(workflow.jobs[id].steps[plan]["working-directory"]).toBe(workflow.jobs[id].steps[guard]["working-directory"]);
       const apply = workflow.jobs[id].steps.findIndex((step: any) => APPLY.test(String(step.run)));
       if (apply >= 0) expect(apply).toBeGreaterThan(guard);
+    }
+  });
+
+  test("a guard step fails its job on the guard's exit 1 (guarded deletions) and 2 (a plan it cannot read)", () => {
+    for (const id of ["diff", "deploy-non-production", "deploy-production", "drift"]) {
+      const step = workflow.jobs[id].steps[stepIndex(id, cdktfOkta("guard"))];
+      // a loop over stacks keeps the last failing status and exits with it; a single guard stops the step (bash -e)
+      const looped = guardCommand(id).includes("for stack in");
+      expect(guardCommand(id)).toMatch(looped ? /\|\| status=\$\?; done$/ : /\.plan\.json$/);
+      if (looped) expect(step.run.trim().endsWith('exit "$status"')).toBe(true);
+      if (id !== "drift") expect(step.name).toMatch(/\(exit 1 = /);
     }
   });
 

@@ -5,7 +5,6 @@ import { OktaOrgStack } from "../lib";
 import { workshop } from "./fixtures/workshop/workshop";
 import { problems } from "./util";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { parse } = require("@cdktf/hcl2json");
 
 /** Resources by type and name, blocks unwrapped, cdktf's "//" metadata dropped. */

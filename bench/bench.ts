@@ -55,7 +55,6 @@ for (const users of SIZES) {
 if (largest) {
   const validatorPath = path.join(__dirname, "..", "lib", "schema-validator.js");
   if (fs.existsSync(validatorPath)) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { SchemaValidator } = require(validatorPath);
     const validator = SchemaValidator.fromSnapshots();
     const file = largest.file;

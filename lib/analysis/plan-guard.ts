@@ -1,5 +1,6 @@
 import { messages } from "../problems/messages";
-import { addressGlob, shellQuote } from "../util/glob";
+import { addressGlob } from "../util/glob";
+import { shellQuote } from "../problems/messages";
 import { joinPath } from "../util/json-path";
 
 /**

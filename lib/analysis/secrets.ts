@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isReference } from "../util/addresses";
-import { messages } from "../problems/messages";
+import { problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { schemaDir } from "../util/schema-dir";
 
 /** Provider arguments that are credentials, whatever the schema marks sensitive (okta's, and the usual names of others'). */
@@ -73,8 +74,8 @@ function isSet(value: unknown, path: string[]): boolean {
  * Every secret set in a synthesized stack: sensitive (or credential) resource arguments, okta provider
  * credentials, and defaults of sensitive variables.
  */
-export function findSecrets(file: string, tf: any): string[] {
-  const problems: string[] = [];
+export function findSecrets(file: string, tf: any): Problem[] {
+  const problems: Problem[] = [];
   const sensitive = sensitivePaths();
   for (const [type, resources] of Object.entries<any>(tf.resource ?? {})) {
     const paths = sensitive.get(type);
@@ -83,21 +84,21 @@ export function findSecrets(file: string, tf: any): string[] {
       for (const attribute of paths) {
         // A tfe_variable declared non-sensitive (OKTA_ORG_NAME, OKTA_BASE_URL) holds public configuration.
         if (type === "tfe_variable" && attribute[0] === "value" && body?.sensitive === false) continue;
-        if (isSet(body, attribute)) problems.push(messages.secretInOutput(file, `${type}.${name}`, attribute.join(".")));
+        if (isSet(body, attribute)) problems.push(problem.secretInOutput(file, `${type}.${name}`, attribute.join(".")));
       }
     }
   }
   for (const [name, configs] of Object.entries<any>(tf.provider ?? {})) {
     for (const config of [configs].flat()) {
       for (const attribute of PROVIDER_CREDENTIALS) {
-        if (isSet(config, [attribute])) problems.push(messages.secretInOutput(file, `provider.${name}`, attribute));
+        if (isSet(config, [attribute])) problems.push(problem.secretInOutput(file, `provider.${name}`, attribute));
       }
     }
   }
   for (const [kind, configs] of Object.entries<any>({ ...(tf.terraform?.backend ?? {}), ...(tf.terraform?.cloud ? { cloud: tf.terraform.cloud } : {}) })) {
     for (const config of [configs].flat()) {
       for (const attribute of BACKEND_CREDENTIALS) {
-        if (isSet(config, [attribute])) problems.push(messages.secretInOutput(file, kind === "cloud" ? "terraform.cloud" : `terraform.backend.${kind}`, attribute));
+        if (isSet(config, [attribute])) problems.push(problem.secretInOutput(file, kind === "cloud" ? "terraform.cloud" : `terraform.backend.${kind}`, attribute));
       }
     }
   }
@@ -105,27 +106,27 @@ export function findSecrets(file: string, tf: any): string[] {
   for (const [name, variable] of Object.entries<any>(tf.variable ?? {})) {
     if (variable?.sensitive === true) sensitiveVariables.add(name);
     if (variable?.sensitive === true && variable.default !== undefined) {
-      problems.push(messages.secretInOutput(file, `var.${name}`, "default"));
+      problems.push(problem.secretInOutput(file, `var.${name}`, "default"));
     }
   }
   for (const [name, output] of Object.entries<any>(tf.output ?? {})) {
     const refersToSecret = [...JSON.stringify(output?.value ?? null).matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((m) => sensitiveVariables.has(m[1]));
-    if (refersToSecret && output?.sensitive !== true) problems.push(messages.secretInOutput(file, `output.${name}`, "value"));
+    if (refersToSecret && output?.sensitive !== true) problems.push(problem.secretInOutput(file, `output.${name}`, "value"));
   }
   problems.push(...pastedSecrets(file, tf));
   return problems;
 }
 
 /** Webhook URLs and the values of credential environment variables, wherever they appear in the JSON. */
-function pastedSecrets(file: string, tf: unknown): string[] {
+function pastedSecrets(file: string, tf: unknown): Problem[] {
   const credentials = Object.entries(process.env)
     .filter(([name, value]) => CREDENTIAL_ENV.test(name) && value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH)
     .map(([name, value]) => [name, value!] as const);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const visit = (value: unknown, at: string) => {
     if (typeof value === "string") {
-      if (WEBHOOK_URL.test(value)) problems.push(messages.webhookInOutput(file, at));
-      for (const [name, secret] of credentials) if (value.includes(secret)) problems.push(messages.environmentSecretInOutput(file, at, name));
+      if (WEBHOOK_URL.test(value)) problems.push(problem.webhookInOutput(file, at));
+      for (const [name, secret] of credentials) if (value.includes(secret)) problems.push(problem.environmentSecretInOutput(file, at, name));
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, `${at}[${i}]`));
     } else if (value !== null && typeof value === "object") {

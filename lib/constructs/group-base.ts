@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
-import type { IOktaGroup } from "./group";
-import type { IOktaUser } from "./user";
+import type { Group } from "../../.gen/providers/okta/group";
 import { OktaDirectory } from "../core/directory";
+import { GroupEntry } from "../core/entries";
+import { IOktaGroup, IOktaUser, OktaGroupProps } from "../core/model";
+import { literalDeep } from "../util/literal";
 
 /**
  * Shared by defined and existing groups: explicit members, rendered by the stack as one
@@ -9,32 +11,56 @@ import { OktaDirectory } from "../core/directory";
  */
 export abstract class GroupBase extends Construct implements IOktaGroup {
   public abstract readonly groupId: string;
-  /** The Terraform resource name of this group's okta_group_memberships, minus the "_members" suffix. */
-  public readonly address: string;
-  private readonly memberSet = new Set<IOktaUser>();
+  /** @internal */
+  protected readonly _entry: GroupRecord;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: OktaGroupProps | undefined) {
     super(scope, id);
-    this.address = id;
-    OktaDirectory.of(this).addGroup(this);
+    this._entry = new GroupRecord(this, id, props);
+    OktaDirectory.of(this).addGroup(this._entry);
+  }
+
+  /** The Terraform resource name of this group's okta_group, and of its okta_group_memberships minus "_members". */
+  public get address(): string {
+    return this._entry.address;
   }
 
   public addUser(user: IOktaUser): void {
-    this.memberSet.add(user);
+    this._entry.members.add(user);
   }
 
   public get members(): IOktaUser[] {
-    return [...this.memberSet];
+    return [...this._entry.members];
   }
-
-  /** The members without copying. @internal */
-  public get _memberSet(): ReadonlySet<IOktaUser> {
-    return this.memberSet;
-  }
-
-  /** The okta_group attributes, or undefined for a group that only exists in Okta. @internal */
-  public abstract _renderAttributes(): Record<string, unknown> | undefined;
 
   /** The id expression other resources of this stack use. @internal */
   public abstract readonly _idExpression: string;
+}
+
+/** What the directory knows of a group. */
+export class GroupRecord implements GroupEntry {
+  public readonly members = new Set<IOktaUser>();
+  /** The generated okta_group, once the escape hatch was used. */
+  public resource?: Group;
+
+  constructor(
+    public readonly construct: GroupBase,
+    public readonly address: string,
+    public readonly props: OktaGroupProps | undefined,
+  ) {}
+
+  public get hasResource(): boolean {
+    return this.resource !== undefined;
+  }
+
+  public get idExpression(): string {
+    return this.construct._idExpression;
+  }
+
+  public renderAttributes(): Record<string, unknown> | undefined {
+    if (this.props === undefined) return undefined;
+    const out: Record<string, unknown> = { name: this.props.name };
+    if (this.props.description !== undefined) out.description = this.props.description;
+    return literalDeep(out);
+  }
 }

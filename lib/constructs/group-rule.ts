@@ -1,43 +1,15 @@
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { GroupRule } from "../../.gen/providers/okta/group-rule";
-import type { IOktaGroup } from "./group";
-import { LIMITS, RULE_STATUSES } from "../core/checks";
+import { LIMITS } from "../core/checks";
 import { OktaDirectory, groupIdExpression, userIdExpression } from "../core/directory";
+import { RuleEntry } from "../core/entries";
+import { OktaGroupRuleProps } from "../core/model";
 import { productionLifecycle } from "../core/production";
 import { stackBoundReference } from "../core/references";
-import { IOktaUser } from "./user";
 import { literal } from "../util/literal";
 
-/** The statuses of a group rule. */
-export type GroupRuleStatus = (typeof RULE_STATUSES)[number];
-
-/** Properties of an OktaGroupRule. */
-export interface OktaGroupRuleProps {
-  /** The rule's name, unique in the org, at most 50 bytes. */
-  readonly name: string;
-  /**
-   * The Okta Expression Language condition, e.g. `user.department == "Engineering"`.
-   * @see https://developer.okta.com/docs/reference/okta-expression-language/
-   */
-  readonly expression: string;
-  /** The groups the rule assigns matching users to (at most 100). */
-  readonly groups: IOktaGroup[];
-  /** Users the rule never assigns (at most 100). @default - none */
-  readonly excludedUsers?: IOktaUser[];
-  /** @default "ACTIVE" */
-  readonly status?: GroupRuleStatus;
-  /** Remove the users the rule assigned when the rule is deleted or deactivated. @default false */
-  readonly removeAssignedUsers?: boolean;
-  /** Okta id of an existing rule to adopt: the first deploy imports it. @default - a new rule is created */
-  readonly importId?: string;
-  /**
-   * The construct id this rule had before a rename: a Terraform moved block carries its state over
-   * to the new address instead of replacing it. Keep it until every org has applied the rename.
-   * @default - not renamed
-   */
-  readonly renamedFrom?: string;
-}
+export { GroupRuleStatus, OktaGroupRuleProps } from "../core/model";
 
 /**
  * An Okta group rule (okta_group_rule): assigns users matching an expression to groups.
@@ -56,14 +28,12 @@ export class OktaGroupRule extends Construct {
   /** Okta's limit on a rule name, in bytes. */
   public static readonly MAX_NAME_BYTES = LIMITS.ruleNameBytes;
 
-  /** The props this rule was created with. */
-  public readonly props: OktaGroupRuleProps;
   /** The generated okta_group_rule resource. */
   public readonly resource: GroupRule;
 
   constructor(scope: Construct, id: string, props: OktaGroupRuleProps) {
     super(scope, id);
-    this.props = props;
+    const entry: RuleEntry = { construct: this, props };
     this.resource = new GroupRule(this, "Resource", {
       name: literal(props.name),
       expressionValue: literal(props.expression),
@@ -81,12 +51,12 @@ export class OktaGroupRule extends Construct {
       {
         produce: () =>
           OktaDirectory.of(this)
-            .ruleSchemaDependencies(this)
-            .map((property) => `okta_user_schema_property.${property.node.id}`),
+            .ruleSchemaDependencies(entry)
+            .map((property) => `okta_user_schema_property.${property.construct.node.id}`),
       },
       { omitEmpty: true },
     );
-    OktaDirectory.of(this).addRule(this);
+    OktaDirectory.of(this).addRule(entry);
   }
 
   /** The Okta id of the rule, as a Terraform reference. */

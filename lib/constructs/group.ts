@@ -1,42 +1,12 @@
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { Group } from "../../.gen/providers/okta/group";
 import { LIMITS } from "../core/checks";
-import { GroupBase } from "./group-base";
+import { IOktaGroup, OktaGroupProps } from "../core/model";
 import { isProduction } from "../core/production";
 import { stackBoundReference } from "../core/references";
-import { IOktaUser } from "./user";
-import { literalDeep } from "../util/literal";
+import { GroupBase, GroupRecord } from "./group-base";
 
-/** A group that other constructs can reference: one this stack defines, or one that already exists. */
-export interface IOktaGroup extends IConstruct {
-  /** The Okta id of the group, as a Terraform reference. */
-  readonly groupId: string;
-  /** Makes a user an explicit member (okta_group_memberships); the same as user.addToGroup(group). */
-  addUser(user: IOktaUser): void;
-  /** The explicit members added so far (a copy). */
-  readonly members: IOktaUser[];
-}
-
-/** Properties of an OktaGroup. */
-export interface OktaGroupProps {
-  /** The group's name, unique in the org, at most 255 bytes. */
-  readonly name: string;
-  /** @default - no description */
-  readonly description?: string;
-  /** Explicit members; the same as calling addUser for each. @default - none */
-  readonly members?: IOktaUser[];
-  /**
-   * Okta id of an existing group to adopt: the first deploy imports it instead of creating a new one.
-   * @default - a new group is created
-   */
-  readonly importId?: string;
-  /**
-   * The construct id this group (and its memberships) had before a rename: a Terraform moved block carries its state over
-   * to the new address instead of replacing it. Keep it until every org has applied the rename.
-   * @default - not renamed
-   */
-  readonly renamedFrom?: string;
-}
+export { IOktaGroup, OktaGroupProps } from "../core/model";
 
 /**
  * An Okta group (okta_group) with its explicit members.
@@ -56,12 +26,10 @@ export class OktaGroup extends GroupBase {
     return new ExistingGroup(scope, id, oktaGroupId);
   }
 
-  /** The props this group was created with. */
-  public readonly props: OktaGroupProps;
-  private generated?: Group;
+  private readonly props: OktaGroupProps;
 
   constructor(scope: Construct, id: string, props: OktaGroupProps) {
-    super(scope, id);
+    super(scope, id, props);
     this.props = props;
     for (const member of props.members ?? []) {
       this.addUser(member);
@@ -81,32 +49,24 @@ export class OktaGroup extends GroupBase {
 
   /** The generated okta_group resource (child 'Resource'), the escape hatch. */
   public get resource(): Group {
-    this.generated ??= new GroupResource(this);
-    return this.generated;
-  }
-
-  /** True once the escape hatch was used. @internal */
-  public get _hasResource(): boolean {
-    return this.generated !== undefined;
-  }
-
-  /** @internal */
-  public _renderAttributes(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.props.name };
-    if (this.props.description !== undefined) out.description = this.props.description;
-    return literalDeep(out);
+    this._entry.resource ??= new GroupResource(this, this._entry, this.props);
+    return this._entry.resource;
   }
 }
 
 /** The generated okta_group, rendering the attributes of the OktaGroup it belongs to. */
 class GroupResource extends Group {
-  constructor(private readonly owner: OktaGroup) {
-    super(owner, "Resource", { name: owner.props.name });
-    this.overrideLogicalId(owner.address);
+  constructor(
+    owner: OktaGroup,
+    private readonly entry: GroupRecord,
+    props: OktaGroupProps,
+  ) {
+    super(owner, "Resource", { name: props.name });
+    this.overrideLogicalId(entry.address);
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    return this.owner._renderAttributes();
+    return this.entry.renderAttributes() ?? {};
   }
 
   public toTerraform(): any {
@@ -122,16 +82,11 @@ class ExistingGroup extends GroupBase {
     id: string,
     public readonly groupId: string,
   ) {
-    super(scope, id);
+    super(scope, id, undefined);
   }
 
   /** @internal */
   public get _idExpression(): string {
     return this.groupId;
-  }
-
-  /** @internal */
-  public _renderAttributes(): undefined {
-    return undefined;
   }
 }

@@ -2,12 +2,16 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { IdentitySourceImport, IdentitySourceImportConfig } from "../../.gen/providers/okta/identity-source-import";
 import { Sleep } from "../../.gen/providers/time/sleep";
-import type { IOktaIdentitySource, OktaIdentitySourceUserProfile } from "./identity-source";
+import { IOktaIdentitySource, OktaIdentitySourceUserProfile, validateUserProfile } from "./identity-source";
 import { OktaDirectory } from "../core/directory";
-import { TerraformAddress, validateImport } from "../core/identity-source-checks";
-import { planWaves, timeProviderOf } from "./identity-source-waves";
+import { TerraformAddress } from "../core/identity-sources";
+import { checkNotEmpty, isConcrete } from "../core/checks";
+import { TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { TimeProvider } from "../../.gen/providers/time/provider";
 import { RevisionTrigger } from "./revision-trigger";
-import { messages } from "../problems/messages";
+import { problem, show } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { warnOnce } from "../core/warnings";
 import { literal, literalDeep } from "../util/literal";
 import { isProduction } from "../core/production";
@@ -131,7 +135,7 @@ export class OktaIdentitySourceImport extends Construct {
     }
     if (waves.length > 1) timeProviderOf(this);
     const waitMinutes = (waves.length - 1) * WAVE_MINUTES;
-    if (waitMinutes > 60) warnOnce(this, messages.longWaveApply(this.node.path, waves.length, waitMinutes));
+    if (waitMinutes > 60) warnOnce(this, problem.longWaveApply(this.node.path, waves.length, waitMinutes));
 
     waves.forEach((wave, i) => {
       const previous = this.waveResources[i - 1];
@@ -164,7 +168,7 @@ export class OktaIdentitySourceImport extends Construct {
       [props.deleteMemberships?.length ?? 0, "membership list"],
     ].filter(([n]) => (n as number) > 0);
     if (isProduction(this) && deletes.length > 0) {
-      warnOnce(this, messages.productionImportDeletes(this.node.path, deletes.map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")));
+      warnOnce(this, problem.productionImportDeletes(this.node.path, deletes.map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")));
     }
     OktaDirectory.of(this).addIdentitySourceElement(this);
   }
@@ -185,7 +189,7 @@ export class OktaIdentitySourceImport extends Construct {
   }
 
   /** @internal */
-  public _validate(): string[] {
+  public _validate(): Problem[] {
     return validateImport(this, OktaIdentitySourceImport.MAX_ENTRIES_PER_BLOCK);
   }
 }
@@ -220,4 +224,177 @@ function renderBlocks(entries: OktaIdentitySourceImportEntries): Partial<Identit
     deleteGroups: deleteGroups.length ? { externalIds: deleteGroups } : undefined,
     deleteGroupMemberships: deleteMemberships.length ? { memberships: deleteMemberships } : undefined,
   };
+}
+
+// Splitting one large import job into waves that Okta accepts.
+
+/** One wave: every block present, possibly empty. */
+export type ImportWave = Required<OktaIdentitySourceImportEntries>;
+
+function emptyWave(): ImportWave {
+  return { upsertUsers: [], upsertGroups: [], upsertMemberships: [], deleteUsers: [], deleteGroups: [], deleteMemberships: [] };
+}
+
+/**
+ * Splits a job into waves of at most `max` entries per block, in order. An upserted membership goes
+ * in the first wave with room that is not before the waves upserting its group and its members, so
+ * Okta always knows both sides of a membership when it imports it. Returns at least one wave.
+ */
+export function planWaves(job: OktaIdentitySourceImportEntries, max: number): ImportWave[] {
+  const waves: ImportWave[] = [emptyWave()];
+  const wave = (index: number): ImportWave => {
+    while (waves.length <= index) waves.push(emptyWave());
+    return waves[index];
+  };
+  const inChunks = <T>(items: readonly T[] | undefined, put: (target: ImportWave, item: T, index: number) => void) =>
+    (items ?? []).forEach((item, i) => put(wave(Math.floor(i / max)), item, Math.floor(i / max)));
+
+  const userWave = new Map<string, number>();
+  const groupWave = new Map<string, number>();
+  inChunks(job.upsertUsers, (target, user, index) => {
+    target.upsertUsers.push(user);
+    if (!userWave.has(user.externalId)) userWave.set(user.externalId, index);
+  });
+  inChunks(job.upsertGroups, (target, group, index) => {
+    target.upsertGroups.push(group);
+    if (!groupWave.has(group.externalId)) groupWave.set(group.externalId, index);
+  });
+  inChunks(job.deleteUsers, (target, id) => target.deleteUsers.push(id));
+  inChunks(job.deleteGroups, (target, id) => target.deleteGroups.push(id));
+  inChunks(job.deleteMemberships, (target, membership) => target.deleteMemberships.push(membership));
+  for (const membership of job.upsertMemberships ?? []) {
+    // No spread: a membership may list hundreds of thousands of members.
+    let index = groupWave.get(membership.groupExternalId) ?? 0;
+    for (const member of membership.memberExternalIds) index = Math.max(index, userWave.get(member) ?? 0);
+    while (wave(index).upsertMemberships.length >= max) index++;
+    wave(index).upsertMemberships.push(membership);
+  }
+  return waves;
+}
+
+/** The stack's hashicorp/time provider, created on first use (time_sleep needs it declared). */
+export function timeProviderOf(scope: IConstruct): TimeProvider {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.children.find((child): child is TimeProvider => child instanceof TimeProvider);
+  return existing ?? new TimeProvider(stack, "time");
+}
+
+/**
+ * An import job's own rules: something to upload; at most `max` entries per block unless it runs in
+ * waves; external ids unique per block and never both upserted and deleted; complete user profiles.
+ * Memberships naming records that the job does not upsert and its source does not know are warnings.
+ */
+export function validateImport(job: OktaIdentitySourceImport, max: number): Problem[] {
+  const path = job.node.path;
+  const p = job.props;
+  const upsertUsers = p.upsertUsers ?? [];
+  const upsertGroups = p.upsertGroups ?? [];
+  const upsertMemberships = p.upsertMemberships ?? [];
+  const deleteUsers = p.deleteUsers ?? [];
+  const deleteGroups = p.deleteGroups ?? [];
+  const deleteMemberships = p.deleteMemberships ?? [];
+  const problems: Problem[] = [];
+
+  const blocks: [string, number][] = [
+    ["upsertUsers", upsertUsers.length],
+    ["upsertGroups", upsertGroups.length],
+    ["upsertMemberships", upsertMemberships.length],
+    ["deleteUsers", deleteUsers.length],
+    ["deleteGroups", deleteGroups.length],
+    ["deleteMemberships", deleteMemberships.length],
+  ];
+  if (blocks.every(([, count]) => count === 0)) return [problem.emptyImportJob(path)];
+  if (!p.waves) {
+    for (const [block, count] of blocks) {
+      if (count > max) problems.push(problem.importBlockTooLarge(path, block, count, max));
+    }
+  }
+
+  problems.push(
+    ...uniqueIds(path, "upsertUsers", upsertUsers.map((u) => u.externalId)),
+    ...uniqueIds(path, "upsertGroups", upsertGroups.map((g) => g.externalId)),
+    ...uniqueIds(path, "deleteUsers", deleteUsers),
+    ...uniqueIds(path, "deleteGroups", deleteGroups),
+    ...membershipIds(path, "upsertMemberships", upsertMemberships),
+    ...membershipIds(path, "deleteMemberships", deleteMemberships),
+  );
+
+  for (const id of common(upsertUsers.map((u) => u.externalId), deleteUsers)) {
+    problems.push(problem.upsertedAndDeleted(path, `user external id ${show(id)}`, "upsertUsers", "deleteUsers"));
+  }
+  for (const id of common(upsertGroups.map((g) => g.externalId), deleteGroups)) {
+    problems.push(problem.upsertedAndDeleted(path, `group external id ${show(id)}`, "upsertGroups", "deleteGroups"));
+  }
+  for (const pair of common(pairs(upsertMemberships), pairs(deleteMemberships))) {
+    const [group, member] = JSON.parse(pair) as [string, string];
+    const what = `the membership of user ${show(member)} in group ${show(group)}`;
+    problems.push(problem.upsertedAndDeleted(path, what, "upsertMemberships", "deleteMemberships"));
+  }
+
+  upsertUsers.forEach((user, i) => {
+    problems.push(...validateUserProfile(path, `upsertUsers[${i}].profile`, user.externalId, user.profile));
+  });
+  upsertGroups.forEach((group, i) => problems.push(...checkNotEmpty(path, `upsertGroups[${i}].displayName`, group.displayName)));
+
+  warnUnknownMembers(job, new Set(upsertUsers.map((u) => u.externalId)), new Set(upsertGroups.map((g) => g.externalId)));
+  return problems;
+}
+
+/** Each external id once per block, and none empty. */
+function uniqueIds(path: string, block: string, ids: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const positions = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    problems.push(...checkNotEmpty(path, `${block}[${i}]`, id));
+    if (isConcrete(id)) positions.set(id, [...(positions.get(id) ?? []), i]);
+  });
+  for (const [id, at] of positions) {
+    if (at.length > 1) problems.push(problem.duplicateExternalId(path, block, id, at));
+  }
+  return problems;
+}
+
+/** One entry per group in a memberships block, each member once per entry. */
+function membershipIds(path: string, block: string, memberships: readonly OktaIdentitySourceMembership[]): Problem[] {
+  return [
+    ...uniqueIds(path, block, memberships.map((m) => m.groupExternalId)),
+    ...memberships.flatMap((m, i) => uniqueIds(path, `${block}[${i}].memberExternalIds`, m.memberExternalIds)),
+  ];
+}
+
+/** The values of `a` that are also in `b`, once each, in the order of `a`. */
+function common(a: readonly string[], b: readonly string[]): string[] {
+  const inB = new Set(b);
+  return [...new Set(a)].filter((value) => inB.has(value));
+}
+
+/** Each (group, member) pair of a memberships block, as a JSON string. */
+function pairs(memberships: readonly OktaIdentitySourceMembership[]): string[] {
+  return memberships.flatMap((m) => m.memberExternalIds.map((member) => JSON.stringify([m.groupExternalId, member])));
+}
+
+/** What an OktaIdentitySource knows exists: ids it looks up or manages as records. */
+interface KnownIds {
+  readonly _knownUserIds: ReadonlySet<string>;
+  readonly _knownGroupIds: ReadonlySet<string>;
+}
+
+function warnUnknownMembers(job: OktaIdentitySourceImport, upsertedUsers: Set<string>, upsertedGroups: Set<string>): void {
+  const source = job.props.source as Partial<KnownIds>;
+  const sourcePath = job.props.source.node.path;
+  const knownUsers = source._knownUserIds ?? new Set<string>();
+  const knownGroups = source._knownGroupIds ?? new Set<string>();
+  const warn = (found: Problem) => warnOnce(job, found);
+  (job.props.upsertMemberships ?? []).forEach((membership, i) => {
+    const where = `upsertMemberships[${i}]`;
+    const group = membership.groupExternalId;
+    if (isConcrete(group) && !upsertedGroups.has(group) && !knownGroups.has(group)) {
+      warn(problem.unknownMembershipId(job.node.path, where, "group", group, sourcePath));
+    }
+    for (const member of new Set(membership.memberExternalIds)) {
+      if (isConcrete(member) && !upsertedUsers.has(member) && !knownUsers.has(member)) {
+        warn(problem.unknownMembershipId(job.node.path, where, "user", member, sourcePath));
+      }
+    }
+  });
 }

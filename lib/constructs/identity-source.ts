@@ -7,10 +7,11 @@ import { DataOktaIdentitySourceUsers } from "../../.gen/providers/okta/data-okta
 import { IdentitySourceGroup } from "../../.gen/providers/okta/identity-source-group";
 import { IdentitySourceGroupMembership } from "../../.gen/providers/okta/identity-source-group-membership";
 import { IdentitySourceUser } from "../../.gen/providers/okta/identity-source-user";
-import { isConcrete } from "../core/checks";
+import { checkNotEmpty, isConcrete, isEmail } from "../core/checks";
 import { OktaDirectory } from "../core/directory";
-import { checkNotEmpty } from "../core/checks";
-import { TerraformAddress, validateUserProfile } from "../core/identity-source-checks";
+import { TerraformAddress } from "../core/identity-sources";
+import { problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { productionLifecycle } from "../core/production";
 import { stackBoundReference } from "../core/references";
 import { literalDeep } from "../util/literal";
@@ -200,7 +201,7 @@ export class OktaIdentitySource extends Construct implements IOktaIdentitySource
   }
 
   /** @internal */
-  public _validate(): string[] {
+  public _validate(): Problem[] {
     return checkNotEmpty(this.node.path, "identitySourceId", this.identitySourceId);
   }
 
@@ -256,7 +257,7 @@ export class OktaIdentitySourceUser extends Construct {
   }
 
   /** @internal */
-  public _validate(): string[] {
+  public _validate(): Problem[] {
     const path = this.node.path;
     return [
       ...checkNotEmpty(path, "externalId", this.props.externalId),
@@ -303,7 +304,7 @@ export class OktaIdentitySourceGroup extends Construct {
   }
 
   /** @internal */
-  public _validate(): string[] {
+  public _validate(): Problem[] {
     const path = this.node.path;
     return [
       ...checkNotEmpty(path, "externalId", this.props.externalId),
@@ -344,7 +345,7 @@ export class OktaIdentitySourceGroupMembership extends Construct {
   }
 
   /** @internal */
-  public _validate(): string[] {
+  public _validate(): Problem[] {
     const path = this.node.path;
     return [
       ...checkNotEmpty(path, "groupExternalId", this.props.groupExternalId),
@@ -356,4 +357,26 @@ export class OktaIdentitySourceGroupMembership extends Construct {
 /** The handle that tracks which external ids exist, when the source is an OktaIdentitySource. */
 function knownIds(source: IOktaIdentitySource): OktaIdentitySource | undefined {
   return source instanceof OktaIdentitySource ? source : undefined;
+}
+
+const REQUIRED_PROFILE_FIELDS = ["userName", "email", "firstName", "lastName"] as const;
+
+/** A user profile must have the fields Okta needs and valid email addresses. */
+export function validateUserProfile(
+  path: string,
+  where: string,
+  externalId: string,
+  profile: OktaIdentitySourceUserProfile | undefined,
+): Problem[] {
+  const missing = REQUIRED_PROFILE_FIELDS.filter((field) => {
+    const value: unknown = profile?.[field];
+    return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  });
+  if (missing.length > 0) return [problem.incompleteProfile(path, where, externalId, missing)];
+  const problems: Problem[] = [];
+  for (const field of ["email", "secondEmail"] as const) {
+    const value = profile?.[field];
+    if (isConcrete(value) && !isEmail(value)) problems.push(problem.badEmail(path, `${where}.${field}`, value));
+  }
+  return problems;
 }

@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { messages } from "../problems/messages";
+import { messages, problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 
 /** A decision to stop managing an address: a Terraform `removed` block. */
 export interface Retirement {
@@ -61,7 +62,7 @@ function readRecord(file: string): string[] | undefined {
     const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     return Array.isArray(parsed.addresses) ? parsed.addresses.filter((a: unknown): a is string => typeof a === "string") : [];
   } catch (error) {
-    throw new Error(messages.badAddressRecord(file, (error as Error).message));
+    throw new Error(messages.badAddressRecord(file, (error as Error).message), { cause: error });
   }
 }
 
@@ -70,16 +71,16 @@ function readRecord(file: string): string[] | undefined {
  * defines, is not the old name of a renamed construct and was not retired; each retirement of an
  * address the code still defines.
  */
-export function checkAddressRecord(stack: TerraformStack, current: ReadonlySet<string>, renamedFrom: ReadonlySet<string>): string[] {
+export function checkAddressRecord(stack: TerraformStack, current: ReadonlySet<string>, renamedFrom: ReadonlySet<string>): Problem[] {
   const file = recordFileOf(stack);
   const recorded = readRecord(file) ?? [];
   const retired = new Set(retirementsOf(stack).map((r) => r.address));
   const shown = path.relative(process.cwd(), file) || file;
   const problems = recorded
     .filter((address) => isRecorded(address) && !current.has(address) && !renamedFrom.has(address) && !retired.has(address))
-    .map((address) => messages.addressLeftProduction(stack.node.path, address, shown));
+    .map((address) => problem.addressLeftProduction(stack.node.path, address, shown));
   for (const address of retired) {
-    if (current.has(address)) problems.push(messages.retiredButDefined(stack.node.path, address));
+    if (current.has(address)) problems.push(problem.retiredButDefined(stack.node.path, address));
   }
   return problems;
 }

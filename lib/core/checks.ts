@@ -1,6 +1,7 @@
 /** Syntax checks and allowed values shared by the constructs and the directory-file loader. */
 import { Token } from "cdktf";
-import { messages } from "../problems/messages";
+import { problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 
 /** Values Okta documents for okta_user.status. */
 export const USER_STATUSES = ["ACTIVE", "STAGED", "SUSPENDED", "DEPROVISIONED"] as const;
@@ -48,6 +49,6 @@ export function byteLength(value: string): number {
 }
 
 /** A problem when a concrete value is empty or blank. */
-export function checkNotEmpty(path: string, field: string, value: string | undefined): string[] {
-  return isConcrete(value) && value.trim() === "" ? [messages.emptyString(path, field)] : [];
+export function checkNotEmpty(path: string, field: string, value: string | undefined): Problem[] {
+  return isConcrete(value) && value.trim() === "" ? [problem.emptyString(path, field)] : [];
 }

@@ -10,26 +10,21 @@ import {
   Tokenization,
 } from "cdktf";
 import { IConstruct } from "constructs";
-import type { IOktaGroup } from "../constructs/group";
-import type { GroupBase } from "../constructs/group-base";
-import type { OktaGroupRule } from "../constructs/group-rule";
-import { OktaUserBaseSchemaProperty, OktaUserSchemaProperty } from "../constructs/schema-property";
-import type { IOktaUser, OktaUser } from "../constructs/user";
-import { IdentitySourceElement, TerraformAddress, validateIdentitySources } from "./identity-source-checks";
+import { CustomPropertyEntry, GroupEntry, RuleEntry, SchemaPropertyEntry, UserEntry, schemaPropertyType } from "./entries";
+import { IOktaGroup, IOktaUser, MAX_UNIQUE_PROPERTIES } from "./model";
+import { IdentitySourceElement, TerraformAddress, validateIdentitySources } from "./identity-sources";
 import { validateCustomProfile, validateGroup, validateRule, validateSchemaProperty, validateUser } from "./rules";
 import { isProduction } from "./production";
 import { literal } from "../util/literal";
 import { checkAddressRecord } from "./address-record";
-import { Use, messages } from "../problems/messages";
+import { Use, problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { foreignBindingProblems } from "./foreign-bindings";
 import { inOrgs, orgOf, placeOf, twinsOf } from "./origins";
 import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
 
 const DIRECTORY_ID = "OktaDirectory";
-
-/** Any schema property construct: both write the org's user schema. */
-export type SchemaPropertyConstruct = OktaUserSchemaProperty | OktaUserBaseSchemaProperty;
 
 /** The expression a resource of the same stack uses for a user's Okta id. */
 export function userIdExpression(user: IOktaUser): string {
@@ -59,35 +54,35 @@ export class OktaDirectory extends TerraformElement {
   }
 
   /** Users, groups, rules and schema properties, in declaration order. */
-  public readonly users: OktaUser[] = [];
-  public readonly groups: GroupBase[] = [];
-  public readonly rules: OktaGroupRule[] = [];
-  public readonly schemaProperties: SchemaPropertyConstruct[] = [];
-  /** Identity sources, their records and import jobs (lib/identity-source*.ts). */
+  public readonly users: UserEntry[] = [];
+  public readonly groups: GroupEntry[] = [];
+  public readonly rules: RuleEntry[] = [];
+  public readonly schemaProperties: SchemaPropertyEntry[] = [];
+  /** Identity sources, their records and import jobs (lib/constructs/identity-source*.ts). */
   public readonly identitySourceElements: IdentitySourceElement[] = [];
-  private customByIndex?: Map<string, OktaUserSchemaProperty>;
+  private customByIndex?: Map<string, CustomPropertyEntry>;
   /** Checks of whole data files loaded into this org (loadDirectory's), run with the org's checks. */
-  private readonly fileChecks: (() => string[])[] = [];
+  private readonly fileChecks: (() => Problem[])[] = [];
 
   private constructor(stack: TerraformStack) {
     super(stack, DIRECTORY_ID);
-    this.node.addValidation({ validate: () => this.validate() });
+    this.node.addValidation({ validate: () => this.validate().map((found) => found.message) });
   }
 
-  public addUser(user: OktaUser): void {
+  public addUser(user: UserEntry): void {
     this.users.push(user);
   }
 
-  public addGroup(group: GroupBase): void {
+  public addGroup(group: GroupEntry): void {
     this.groups.push(group);
   }
 
-  public addRule(rule: OktaGroupRule): void {
+  public addRule(rule: RuleEntry): void {
     this.rules.push(rule);
   }
 
   /** Adds a check of a whole data file; its messages name the file and the orgs they hold for. */
-  public addFileCheck(check: () => string[]): void {
+  public addFileCheck(check: () => Problem[]): void {
     this.fileChecks.push(check);
   }
 
@@ -96,7 +91,7 @@ export class OktaDirectory extends TerraformElement {
   }
 
   /** Registers a schema property and makes it depend on the one declared before it. */
-  public addSchemaProperty(property: SchemaPropertyConstruct): void {
+  public addSchemaProperty(property: SchemaPropertyEntry): void {
     const previous = this.schemaProperties[this.schemaProperties.length - 1];
     if (previous) {
       property.resource.dependsOn = [...(property.resource.dependsOn ?? []), previous.resource.fqn];
@@ -106,11 +101,11 @@ export class OktaDirectory extends TerraformElement {
   }
 
   /** Custom schema properties by index (the first declaration wins; duplicates are reported). */
-  public customProperties(): Map<string, OktaUserSchemaProperty> {
+  public customProperties(): Map<string, CustomPropertyEntry> {
     if (!this.customByIndex) {
       this.customByIndex = new Map();
       for (const property of this.schemaProperties) {
-        if (isCustom(property) && !this.customByIndex.has(property.props.index)) {
+        if (property.kind === "custom" && !this.customByIndex.has(property.props.index)) {
           this.customByIndex.set(property.props.index, property);
         }
       }
@@ -119,11 +114,11 @@ export class OktaDirectory extends TerraformElement {
   }
 
   /** The custom schema properties a user's customProfile uses: the user must be written after them. */
-  public schemaDependencies(user: OktaUser): OktaUserSchemaProperty[] {
+  public schemaDependencies(user: UserEntry): CustomPropertyEntry[] {
     const profile = user.props.customProfile;
     if (!profile) return [];
     const declared = this.customProperties();
-    const dependencies: OktaUserSchemaProperty[] = [];
+    const dependencies: CustomPropertyEntry[] = [];
     for (const key of Object.keys(profile)) {
       const property = declared.get(key);
       if (property) dependencies.push(property);
@@ -135,11 +130,11 @@ export class OktaDirectory extends TerraformElement {
    * The custom schema properties a rule's expression reads (`user.<index>`, also inside a function
    * call such as `String.stringContains(user.<index>, "x")`): the rule must be written after them.
    */
-  public ruleSchemaDependencies(rule: OktaGroupRule): OktaUserSchemaProperty[] {
+  public ruleSchemaDependencies(rule: RuleEntry): CustomPropertyEntry[] {
     const expression = rule.props.expression;
     if (!isConcrete(expression)) return [];
     const declared = this.customProperties();
-    const dependencies = new Set<OktaUserSchemaProperty>();
+    const dependencies = new Set<CustomPropertyEntry>();
     for (const index of userAttributesRead(expression)) {
       const property = declared.get(index);
       if (property) dependencies.add(property);
@@ -197,47 +192,48 @@ export class OktaDirectory extends TerraformElement {
     for (const user of this.users) {
       if (user.props.importId !== undefined) imports.push({ to: `okta_user.${user.address}`, id: literal(user.props.importId) });
       if (user.props.renamedFrom !== undefined) moved.push({ from: `okta_user.${user.props.renamedFrom}`, to: `okta_user.${user.address}` });
-      if (user._hasResource) continue;
-      const attributes = user._renderAttributes();
+      if (user.hasResource) continue;
+      const attributes = user.renderAttributes();
       const dependencies = this.schemaDependencies(user);
       if (dependencies.length > 0) {
-        attributes.depends_on = dependencies.map((property) => `okta_user_schema_property.${property.node.id}`);
+        attributes.depends_on = dependencies.map((property) => `okta_user_schema_property.${property.construct.node.id}`);
       }
       if (lifecycle) attributes.lifecycle = lifecycle;
       users[user.address] = attributes;
     }
     for (const group of this.groups) {
-      const attributes = group._renderAttributes();
+      const attributes = group.renderAttributes();
       if (attributes) {
-        const { importId, renamedFrom } = (group as { props?: { importId?: string; renamedFrom?: string } }).props ?? {};
+        const { importId, renamedFrom } = group.props ?? {};
         if (importId !== undefined) imports.push({ to: `okta_group.${group.address}`, id: literal(importId) });
         if (renamedFrom !== undefined) {
           moved.push({ from: `okta_group.${renamedFrom}`, to: `okta_group.${group.address}` });
-          if (group._memberSet.size > 0) {
+          if (group.members.size > 0) {
             moved.push({ from: `okta_group_memberships.${renamedFrom}_members`, to: `okta_group_memberships.${group.address}_members` });
           }
         }
-        if (!(group as { _hasResource?: boolean })._hasResource) {
+        if (!group.hasResource) {
           if (lifecycle) attributes.lifecycle = lifecycle;
           groups[group.address] = attributes;
         }
       }
-      if (group._memberSet.size > 0) {
+      if (group.members.size > 0) {
         memberships[`${group.address}_members`] = {
-          group_id: group._idExpression,
-          users: Array.from(group._memberSet, userIdExpression),
+          group_id: group.idExpression,
+          users: Array.from(group.members, userIdExpression),
           track_all_users: false,
         };
       }
     }
     for (const rule of this.rules) {
-      if (rule.props.importId !== undefined) imports.push({ to: `okta_group_rule.${rule.node.id}`, id: literal(rule.props.importId) });
-      if (rule.props.renamedFrom !== undefined) moved.push({ from: `okta_group_rule.${rule.props.renamedFrom}`, to: `okta_group_rule.${rule.node.id}` });
+      const address = rule.construct.node.id;
+      if (rule.props.importId !== undefined) imports.push({ to: `okta_group_rule.${address}`, id: literal(rule.props.importId) });
+      if (rule.props.renamedFrom !== undefined) moved.push({ from: `okta_group_rule.${rule.props.renamedFrom}`, to: `okta_group_rule.${address}` });
     }
     for (const property of this.schemaProperties) {
-      if (!isCustom(property)) continue;
+      if (property.kind !== "custom") continue;
       const { importId, renamedFrom } = property.props;
-      const to = `okta_user_schema_property.${property.node.id}`;
+      const to = `okta_user_schema_property.${property.construct.node.id}`;
       if (importId !== undefined) imports.push({ to, id: literal(importId) });
       if (renamedFrom !== undefined) moved.push({ from: `okta_user_schema_property.${renamedFrom}`, to });
     }
@@ -259,83 +255,89 @@ export class OktaDirectory extends TerraformElement {
    * know or one that only references an existing object.
    */
   public addressesOf(construct: IConstruct): TerraformAddress[] {
-    if (this.users.includes(construct as OktaUser)) return [["okta_user", (construct as OktaUser).address]];
-    if (this.groups.includes(construct as GroupBase)) return groupAddresses(construct as GroupBase);
-    if (this.rules.includes(construct as OktaGroupRule)) return [["okta_group_rule", construct.node.id]];
-    if (this.schemaProperties.includes(construct as SchemaPropertyConstruct)) return [schemaPropertyAddress(construct as SchemaPropertyConstruct)];
-    if (this.identitySourceElements.includes(construct as IdentitySourceElement)) return (construct as IdentitySourceElement)._addresses();
-    return [];
+    const user = this.users.find((entry) => entry.construct === construct);
+    if (user) return [["okta_user", user.address]];
+    const group = this.groups.find((entry) => entry.construct === construct);
+    if (group) return groupAddresses(group);
+    const rule = this.rules.find((entry) => entry.construct === construct);
+    if (rule) return [["okta_group_rule", construct.node.id]];
+    const property = this.schemaProperties.find((entry) => entry.construct === construct);
+    if (property) return [schemaPropertyAddress(property)];
+    const element = this.identitySourceElements.find((entry) => entry === construct);
+    return element ? element._addresses() : [];
   }
 
   /** Every problem with the org's Okta constructs, each naming the construct path (or the data file row it came from). */
-  public validate(): string[] {
-    const problems: string[] = [];
+  public validate(): Problem[] {
+    const problems: Problem[] = [];
     const stack = TerraformStack.of(this);
     const constructs = stack.node.findAll();
     const addresses = new AddressBook();
 
-    if (!hasOktaProvider(constructs)) problems.push(messages.noProvider(stack.node.path));
+    if (!hasOktaProvider(constructs)) problems.push(problem.noProvider(stack.node.path));
     problems.push(...foreignBindingProblems(constructs));
 
     const logins = new DuplicateFinder("login");
     for (const user of this.users) {
-      addresses.add("okta_user", user.address, user);
+      addresses.add("okta_user", user.address, user.construct);
       problems.push(...this.ownProblemsOnce(user));
-      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user, user.props.login);
+      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.construct, user.props.login);
     }
-    problems.push(...logins.report(messages.duplicateLogin));
+    problems.push(...logins.report(problem.duplicateLogin));
 
     const groupNames = new DuplicateFinder("name");
     const ruleTargets = new Map<IOktaGroup, string[]>();
     for (const rule of this.rules) {
       for (const group of rule.props.groups) {
-        ruleTargets.set(group, [...(ruleTargets.get(group) ?? []), rule.node.path]);
+        ruleTargets.set(group, [...(ruleTargets.get(group) ?? []), rule.construct.node.path]);
       }
     }
     for (const group of this.groups) {
-      for (const [type, address] of groupAddresses(group)) addresses.add(type, address, group);
-      if (group._renderAttributes() !== undefined) {
-        const name = (group as unknown as { props: { name: string } }).props.name;
-        if (isConcrete(name)) groupNames.add(name.toLowerCase(), group, name);
+      const construct = group.construct;
+      for (const [type, address] of groupAddresses(group)) addresses.add(type, address, construct);
+      if (group.props !== undefined) {
+        const name = group.props.name;
+        if (isConcrete(name)) groupNames.add(name.toLowerCase(), construct, name);
         problems.push(...this.ownProblemsOnce(group));
       }
-      if (group._memberSet.size > 0) {
-        for (const member of group._memberSet) {
-          if (TerraformStack.of(member) !== stack) problems.push(messages.crossOrg(placeOf(group), "member", placeOf(member)));
+      if (group.members.size > 0) {
+        for (const member of group.members) {
+          if (TerraformStack.of(member) !== stack) problems.push(problem.crossOrg(placeOf(construct), "member", placeOf(member)));
         }
-        const rules = ruleTargets.get(group);
-        if (rules) warnOnce(group, messages.ruleAndMembers(placeOf(group), rules));
+        const rules = ruleTargets.get(construct);
+        if (rules) warnOnce(construct, problem.ruleAndMembers(placeOf(construct), rules));
       }
     }
-    problems.push(...groupNames.report(messages.duplicateGroupName));
+    problems.push(...groupNames.report(problem.duplicateGroupName));
 
     for (const rule of this.rules) {
-      addresses.add("okta_group_rule", rule.node.id, rule);
+      const path = rule.construct.node.path;
+      addresses.add("okta_group_rule", rule.construct.node.id, rule.construct);
       problems.push(...validateRule(rule));
       for (const group of rule.props.groups) {
-        if (TerraformStack.of(group) !== stack) problems.push(messages.crossOrg(rule.node.path, "group", group.node.path));
+        if (TerraformStack.of(group) !== stack) problems.push(problem.crossOrg(path, "group", group.node.path));
       }
       for (const user of rule.props.excludedUsers ?? []) {
-        if (TerraformStack.of(user) !== stack) problems.push(messages.crossOrg(rule.node.path, "excluded user", user.node.path));
+        if (TerraformStack.of(user) !== stack) problems.push(problem.crossOrg(path, "excluded user", user.node.path));
       }
     }
 
     const indexes = new DuplicateFinder("index");
     const uniqueByType = new Map<string, string[]>();
     for (const property of this.schemaProperties) {
-      addresses.add(...schemaPropertyAddress(property), property);
+      addresses.add(...schemaPropertyAddress(property), property.construct);
       problems.push(...validateSchemaProperty(property));
       const userType = property.props.userType ?? "default";
       if (isConcrete(property.props.index)) {
-        indexes.add(`${userType}/${property.props.index}`, property, property.props.index);
+        indexes.add(`${userType}/${property.props.index}`, property.construct, property.props.index);
       }
-      if (isCustom(property) && property.props.unique === "UNIQUE_VALIDATED") {
-        uniqueByType.set(userType, [...(uniqueByType.get(userType) ?? []), property.node.path]);
+      if (property.kind === "custom" && property.props.unique === "UNIQUE_VALIDATED") {
+        uniqueByType.set(userType, [...(uniqueByType.get(userType) ?? []), property.construct.node.path]);
       }
     }
-    problems.push(...indexes.report((uses) => messages.duplicateIndex(uses[0].shown, uses.map((use) => use.place))));
+    problems.push(...indexes.report((uses) => problem.duplicateIndex(uses[0].shown, uses.map((use) => use.place))));
     for (const paths of uniqueByType.values()) {
-      if (paths.length > OktaUserSchemaProperty.MAX_UNIQUE) problems.push(messages.tooManyUnique(paths, OktaUserSchemaProperty.MAX_UNIQUE));
+      if (paths.length > MAX_UNIQUE_PROPERTIES) problems.push(problem.tooManyUnique(paths, MAX_UNIQUE_PROPERTIES));
     }
 
     for (const element of this.identitySourceElements) {
@@ -344,7 +346,7 @@ export class OktaDirectory extends TerraformElement {
     problems.push(...validateIdentitySources(this.identitySourceElements));
 
     // One address, one owner: a raw resource or a stack override with a construct's address would be lost.
-    const owners = new Set<IConstruct>([...this.users, ...this.groups, ...this.rules, ...this.schemaProperties, ...this.identitySourceElements]);
+    const owners = new Set<IConstruct>([...[...this.users, ...this.groups, ...this.rules, ...this.schemaProperties].map((entry) => entry.construct), ...this.identitySourceElements]);
     for (const resource of constructs) {
       if (!(resource instanceof TerraformResource) || (resource.node.scope && owners.has(resource.node.scope))) continue;
       addresses.add(resource.terraformResourceType, resource.friendlyUniqueId, resource);
@@ -353,7 +355,7 @@ export class OktaDirectory extends TerraformElement {
     for (const [type, byName] of Object.entries(overridden)) {
       for (const name of Object.keys(byName ?? {})) {
         const owner = addresses.ownerOf(type, name);
-        if (owner !== undefined) problems.push(messages.stackOverrideOfOwnedAddress(stack.node.path, `${type}.${name}`, owner));
+        if (owner !== undefined) problems.push(problem.stackOverrideOfOwnedAddress(stack.node.path, `${type}.${name}`, owner));
       }
     }
 
@@ -369,52 +371,59 @@ export class OktaDirectory extends TerraformElement {
    * file that several orgs load is one construct per org: a problem each of them has is reported by
    * each with the same text, naming every org it holds for (a failed synth lists it once).
    */
-  private ownProblemsOnce(construct: OktaUser | GroupBase): string[] {
-    const own = this.ownProblems(construct);
+  private ownProblemsOnce(entry: UserEntry | GroupEntry): Problem[] {
+    const own = this.ownProblems(entry);
     if (own.length === 0) return own;
+    const construct = entry.construct;
     const twins = twinsOf(construct);
-    const theirs = new Map(twins.filter((twin) => twin !== construct).map((twin) => [twin, OktaDirectory.tryOf(twin)?.ownProblems(twin as OktaUser | GroupBase) ?? []]));
-    const orgsOf = (problem: string) => [...new Set(twins.filter((twin) => twin === construct || theirs.get(twin)!.includes(problem)).map((twin) => orgOf(twin)!))];
-    return own.map((problem) => inOrgs(problem, orgsOf(problem)));
+    const theirs = new Map(twins.filter((twin) => twin !== construct).map((twin) => [twin, OktaDirectory.tryOf(twin)?.ownProblemsOf(twin) ?? []]));
+    const holds = (twin: IConstruct, found: Problem) => twin === construct || theirs.get(twin)!.some((their) => their.message === found.message);
+    const orgsOf = (found: Problem) => [...new Set(twins.filter((twin) => holds(twin, found)).map((twin) => orgOf(twin)!))];
+    return own.map((found) => ({ ...found, message: inOrgs(found.message, orgsOf(found)) }));
+  }
+
+  /** The own problems of the entry of a user or group construct of this org. */
+  private ownProblemsOf(construct: IConstruct): Problem[] {
+    const entry = this.users.find((user) => user.construct === construct) ?? this.groups.find((group) => group.construct === construct);
+    return entry ? this.ownProblems(entry) : [];
   }
 
   /** A user's or group's own problems, with the orgs left for inOrgs. */
-  private ownProblems(construct: OktaUser | GroupBase): string[] {
-    if (!isGroup(construct)) return [...validateUser(construct, this.customLoginPattern()), ...validateCustomProfile(construct, this.customProperties())];
-    const props = (construct as unknown as { props?: { name: string; description?: string } }).props;
-    return props === undefined ? [] : validateGroup(construct, props.name, props.description);
+  private ownProblems(entry: UserEntry | GroupEntry): Problem[] {
+    if (isUser(entry)) return [...validateUser(entry, this.customLoginPattern()), ...validateCustomProfile(entry, this.customProperties())];
+    return entry.props === undefined ? [] : validateGroup(entry.construct, entry.props.name, entry.props.description);
   }
 
   /** Whether the org declares its own login pattern, so that logins need not be email addresses. */
   private customLoginPattern(): boolean {
-    return this.schemaProperties.some((p) => p instanceof OktaUserBaseSchemaProperty && p.props.index === "login" && p.props.pattern !== undefined);
+    return this.schemaProperties.some((p) => p.kind === "base" && p.props.index === "login" && p.props.pattern !== undefined);
   }
 
   /** A production org never loses an object without a decision, nor its protection. */
-  private validateProduction(stack: TerraformStack, constructs: readonly IConstruct[], addresses: AddressBook): string[] {
+  private validateProduction(stack: TerraformStack, constructs: readonly IConstruct[], addresses: AddressBook): Problem[] {
     const renamed = new Set<string>();
     for (const user of this.users) if (user.props.renamedFrom !== undefined) renamed.add(`okta_user.${user.props.renamedFrom}`);
     for (const group of this.groups) {
-      const renamedFrom = (group as { props?: { renamedFrom?: string } }).props?.renamedFrom;
+      const renamedFrom = group.props?.renamedFrom;
       if (renamedFrom !== undefined) renamed.add(`okta_group.${renamedFrom}`).add(`okta_group_memberships.${renamedFrom}_members`);
     }
     for (const rule of this.rules) if (rule.props.renamedFrom !== undefined) renamed.add(`okta_group_rule.${rule.props.renamedFrom}`);
     for (const property of this.schemaProperties) {
-      if (isCustom(property) && property.props.renamedFrom !== undefined) renamed.add(`okta_user_schema_property.${property.props.renamedFrom}`);
+      if (property.kind === "custom" && property.props.renamedFrom !== undefined) renamed.add(`okta_user_schema_property.${property.props.renamedFrom}`);
     }
     const problems = checkAddressRecord(stack, addresses.all(), renamed);
     for (const resource of constructs) {
       if (!(resource instanceof TerraformResource)) continue;
       const overrides = (resource as unknown as { rawOverrides?: { lifecycle?: { prevent_destroy?: unknown } } }).rawOverrides;
-      if (resource.lifecycle?.preventDestroy === false) problems.push(messages.weakenedProtection(resource.node.path, "lifecycle.preventDestroy false"));
+      if (resource.lifecycle?.preventDestroy === false) problems.push(problem.weakenedProtection(resource.node.path, "lifecycle.preventDestroy false"));
       if (overrides?.lifecycle?.prevent_destroy !== undefined && overrides.lifecycle.prevent_destroy !== true) {
-        problems.push(messages.weakenedProtection(resource.node.path, `addOverride("lifecycle.prevent_destroy", ${JSON.stringify(overrides.lifecycle.prevent_destroy)})`));
+        problems.push(problem.weakenedProtection(resource.node.path, `addOverride("lifecycle.prevent_destroy", ${JSON.stringify(overrides.lifecycle.prevent_destroy)})`));
       }
     }
     const removed = (stack as unknown as { rawOverrides?: { removed?: unknown } }).rawOverrides?.removed;
     for (const block of [removed ?? []].flat() as Array<{ from?: unknown; lifecycle?: { destroy?: unknown } | Array<{ destroy?: unknown }> }>) {
       const destroy = [block?.lifecycle ?? []].flat().some((l) => l?.destroy === true);
-      if (destroy) problems.push(messages.weakenedProtection(stack.node.path, `a removed block for ${JSON.stringify(block.from)} with destroy = true, written with addOverride,`));
+      if (destroy) problems.push(problem.weakenedProtection(stack.node.path, `a removed block for ${JSON.stringify(block.from)} with destroy = true, written with addOverride,`));
     }
     return problems;
   }
@@ -430,23 +439,19 @@ function userAttributesRead(expression: string): string[] {
 }
 
 /** Groups keep their members; users do not. */
-function isGroup(construct: OktaUser | GroupBase): construct is GroupBase {
-  return (construct as Partial<GroupBase>)._memberSet !== undefined;
+function isUser(entry: UserEntry | GroupEntry): entry is UserEntry {
+  return (entry as Partial<GroupEntry>).members === undefined;
 }
 
-function isCustom(property: SchemaPropertyConstruct): property is OktaUserSchemaProperty {
-  return property.resource.terraformResourceType === "okta_user_schema_property";
-}
-
-function schemaPropertyAddress(property: SchemaPropertyConstruct): TerraformAddress {
-  return [isCustom(property) ? "okta_user_schema_property" : "okta_user_base_schema_property", property.node.id];
+function schemaPropertyAddress(property: SchemaPropertyEntry): TerraformAddress {
+  return [schemaPropertyType(property), property.construct.node.id];
 }
 
 /** A defined group's okta_group, and its okta_group_memberships when it has explicit members. */
-function groupAddresses(group: GroupBase): TerraformAddress[] {
+function groupAddresses(group: GroupEntry): TerraformAddress[] {
   const out: TerraformAddress[] = [];
-  if (group._renderAttributes() !== undefined) out.push(["okta_group", group.address]);
-  if (group._memberSet.size > 0) out.push(["okta_group_memberships", `${group.address}_members`]);
+  if (group.props !== undefined) out.push(["okta_group", group.address]);
+  if (group.members.size > 0) out.push(["okta_group_memberships", `${group.address}_members`]);
   return out;
 }
 
@@ -480,7 +485,7 @@ class DuplicateFinder {
     return owner && placeOf(owner, this.field);
   }
 
-  public report(message: (uses: Use[]) => string): string[] {
+  public report(message: (uses: Use[]) => Problem): Problem[] {
     return [...this.seen.values()]
       .filter((uses) => uses.length > 1)
       .map((uses) => message(uses.map(({ owner, shown }) => ({ place: placeOf(owner, this.field), shown }))));
@@ -490,11 +495,11 @@ class DuplicateFinder {
 /** Terraform addresses in use: each must be a valid name and unique per resource type. */
 class AddressBook {
   private readonly byType = new Map<string, DuplicateFinder>();
-  private readonly invalid: string[] = [];
+  private readonly invalid: Problem[] = [];
 
   public add(type: string, address: string, owner: IConstruct): void {
     if (!isTerraformName(address)) {
-      this.invalid.push(messages.invalidAddress(owner.node.path, owner.node.id));
+      this.invalid.push(problem.invalidAddress(owner.node.path, owner.node.id));
       return;
     }
     let finder = this.byType.get(type);
@@ -514,10 +519,10 @@ class AddressBook {
     return this.byType.get(type)?.first(address);
   }
 
-  public report(): string[] {
+  public report(): Problem[] {
     const problems = [...new Set(this.invalid)];
     for (const [type, finder] of this.byType) {
-      problems.push(...finder.report((uses) => messages.duplicateAddress(type, uses[0].shown, uses.map((use) => use.place))));
+      problems.push(...finder.report((uses) => problem.duplicateAddress(type, uses[0].shown, uses.map((use) => use.place))));
     }
     return problems;
   }

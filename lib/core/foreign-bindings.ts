@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformDataSource, TerraformProvider, TerraformProviderGeneratorMetadata, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
-import { messages } from "../problems/messages";
+import { problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { schemaDir } from "../util/schema-dir";
 
 const OKTA_SOURCE = "registry.terraform.io/okta/okta";
@@ -36,8 +37,8 @@ function ownBindings(): OwnBindings {
 }
 
 /** One problem per okta element among `constructs` whose bindings were made for another provider version. */
-export function foreignBindingProblems(constructs: readonly IConstruct[]): string[] {
-  const problems: string[] = [];
+export function foreignBindingProblems(constructs: readonly IConstruct[]): Problem[] {
+  const problems: Problem[] = [];
   for (const construct of constructs) {
     const element = oktaElement(construct);
     if (element === undefined) continue;
@@ -49,8 +50,8 @@ export function foreignBindingProblems(constructs: readonly IConstruct[]): strin
     const known = kind === "provider" || (kind === "resource" ? resources : dataSources).has(type);
     problems.push(
       known
-        ? messages.foreignBinding(construct.node.path, what, version, pin, ownImport(kind, type))
-        : messages.foreignBindingUnknownType(construct.node.path, what, version, pin),
+        ? problem.foreignBinding(construct.node.path, what, version, pin, ownImport(kind, type))
+        : problem.foreignBindingUnknownType(construct.node.path, what, version, pin),
     );
   }
   return problems;

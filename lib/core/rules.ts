@@ -3,12 +3,14 @@
  * or group loaded from a data file is named by its file, line and column (placeInOrgs), the org left for
  * the directory to fill in: a file loaded into several orgs reports a problem they share once.
  */
-import type { GroupBase } from "../constructs/group-base";
-import type { OktaGroupRule } from "../constructs/group-rule";
+import type { IConstruct } from "constructs";
+import { CustomPropertyEntry, RuleEntry, SchemaPropertyEntry, UserEntry } from "./entries";
 import {
+  BASE_INDEXES,
   BASE_SCHEMA_MASTERS,
-  OktaUserBaseSchemaProperty,
-  OktaUserSchemaProperty,
+  CustomProfileValue,
+  OktaUserProps,
+  RESERVED_INDEXES,
   SCHEMA_ARRAY_TYPES,
   SCHEMA_MASTERS,
   SCHEMA_PERMISSIONS,
@@ -16,18 +18,18 @@ import {
   SCHEMA_TYPES,
   SCHEMA_UNIQUENESS,
   SchemaOneOf,
-} from "../constructs/schema-property";
-import type { CustomProfileValue, OktaUser, OktaUserProps } from "../constructs/user";
+} from "./model";
 import { LIMITS, MAX_LOGIN_LENGTH, checkNotEmpty, RULE_STATUSES, USER_STATUSES, byteLength, isConcrete, isEmail, isLogin } from "./checks";
-import { joinAnd, messages } from "../problems/messages";
+import { joinAnd, problem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { columnOf, formatOf, orgPath, placeInOrgs } from "./origins";
 
-function checkEnum(problems: string[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
-  if (isConcrete(value) && !allowed.includes(value)) problems.push(messages.notInEnum(path, field, value, allowed));
+function checkEnum(problems: Problem[], path: string, field: string, value: string | undefined, allowed: readonly string[]): void {
+  if (isConcrete(value) && !allowed.includes(value)) problems.push(problem.notInEnum(path, field, value, allowed));
 }
 
-function checkBytes(problems: string[], path: string, field: string, value: string, max: number): void {
-  if (isConcrete(value) && byteLength(value) > max) problems.push(messages.tooLong(path, field, value, byteLength(value), max));
+function checkBytes(problems: Problem[], path: string, field: string, value: string, max: number): void {
+  if (isConcrete(value) && byteLength(value) > max) problems.push(problem.tooLong(path, field, value, byteLength(value), max));
 }
 
 /**
@@ -69,30 +71,30 @@ const REQUIRED_USER_FIELDS: readonly string[] = ["login", "email", "firstName", 
  * (only not empty). A value too long is reported as such, and its syntax only once it fits; a value
  * with an invisible character as such, and nothing else about it.
  */
-export function validateUser(user: OktaUser, customLoginPattern = false): string[] {
-  const problems: string[] = [];
-  const p = user.props;
-  const at = (field: string) => placeInOrgs(user, field);
+export function validateUser(entry: UserEntry, customLoginPattern = false): Problem[] {
+  const problems: Problem[] = [];
+  const p = entry.props;
+  const at = (field: string) => placeInOrgs(entry.construct, field);
   const blemished = new Set<string>();
   for (const [field, value] of Object.entries(p)) {
     if (typeof value !== "string" || !isConcrete(value)) continue;
     const invisible = invisibleCharacters(value, REQUIRED_USER_FIELDS.includes(field));
     if (invisible === undefined) continue;
-    problems.push(messages.invisibleCharacters(at(field), field, value, invisible.found, invisible.fix));
+    problems.push(problem.invisibleCharacters(at(field), field, value, invisible.found, invisible.fix));
     blemished.add(field);
   }
   const fits = (field: LimitedProfileField, value: string | undefined): value is string => {
     if (!isConcrete(value) || blemished.has(field)) return false;
     const length = overLength(field, value);
     if (length === undefined) return true;
-    problems.push(messages.profileTooLong(at(field), field, value, length, PROFILE_MAX_LENGTHS[field]));
+    problems.push(problem.profileTooLong(at(field), field, value, length, PROFILE_MAX_LENGTHS[field]));
     return false;
   };
   if (fits("login", p.login) && !(customLoginPattern ? p.login.trim() !== "" : isLogin(p.login))) {
-    problems.push(messages.badLogin(at("login"), p.login));
+    problems.push(problem.badLogin(at("login"), p.login));
   }
-  if (fits("email", p.email) && !isEmail(p.email)) problems.push(messages.badEmail(at("email"), "email", p.email));
-  if (fits("secondEmail", p.secondEmail) && !isEmail(p.secondEmail)) problems.push(messages.badEmail(at("secondEmail"), "secondEmail", p.secondEmail));
+  if (fits("email", p.email) && !isEmail(p.email)) problems.push(problem.badEmail(at("email"), "email", p.email));
+  if (fits("secondEmail", p.secondEmail) && !isEmail(p.secondEmail)) problems.push(problem.badEmail(at("secondEmail"), "secondEmail", p.secondEmail));
   if (fits("firstName", p.firstName)) problems.push(...checkNotEmpty(at("firstName"), "firstName", p.firstName));
   if (fits("lastName", p.lastName)) problems.push(...checkNotEmpty(at("lastName"), "lastName", p.lastName));
   fits("primaryPhone", p.primaryPhone);
@@ -109,9 +111,10 @@ export function validateUser(user: OktaUser, customLoginPattern = false): string
  * file's header decides for every row (an undeclared column, a required property without a column, a
  * property declared after the file was read) is reported once for the file by the loader, not here.
  */
-export function validateCustomProfile(user: OktaUser, declared: Map<string, OktaUserSchemaProperty>): string[] {
-  const problems: string[] = [];
-  const profile = user.props.customProfile ?? {};
+export function validateCustomProfile(entry: UserEntry, declared: ReadonlyMap<string, CustomPropertyEntry>): Problem[] {
+  const problems: Problem[] = [];
+  const user = entry.construct;
+  const profile = entry.props.customProfile ?? {};
   const format = formatOf(user);
   const loaded = format !== undefined;
   const csv = format === "csv";
@@ -119,28 +122,28 @@ export function validateCustomProfile(user: OktaUser, declared: Map<string, Okta
     const property = declared.get(key);
     const field = `custom.${key}`;
     if (!property) {
-      if (!loaded) problems.push(messages.undeclaredCustomKey(user.node.path, key, [...declared.keys()]));
-      else if (!csv) problems.push(messages.directoryUndeclared(placeInOrgs(user, field), field, [...declared.keys()], undefined));
+      if (!loaded) problems.push(problem.undeclaredCustomKey(user.node.path, key, [...declared.keys()]));
+      else if (!csv) problems.push(problem.directoryUndeclared(placeInOrgs(user, field), field, [...declared.keys()], undefined));
       continue;
     }
     const invisible = invisibleIn(value);
     if (invisible !== undefined) {
-      problems.push(messages.invisibleCharacters(placeInOrgs(user, field), `customProfile.${key}`, invisible.value, invisible.found, invisible.fix));
+      problems.push(problem.invisibleCharacters(placeInOrgs(user, field), `customProfile.${key}`, invisible.value, invisible.found, invisible.fix));
       continue;
     }
-    const problem = loaded ? checkLoadedValue(user, field, value, property, csv) : checkCustomValue(user.node.path, key, value, property);
-    if (problem) problems.push(problem);
+    const found = loaded ? checkLoadedValue(user, field, value, property, csv) : checkCustomValue(user.node.path, key, value, property);
+    if (found) problems.push(found);
   }
   for (const property of declared.values()) {
     const index = property.props.index;
     if (!property.props.required || property.props.userType !== undefined || Object.hasOwn(profile, index)) continue;
     const field = `custom.${index}`;
     const column = columnOf(user, field);
-    if (column === undefined) problems.push(messages.missingRequiredCustom(user.node.path, index, orgPath(property)));
+    if (column === undefined) problems.push(problem.missingRequiredCustom(user.node.path, index, orgPath(property.construct)));
     else if (column.column !== undefined || !column.csv) {
       // A JSON or YAML file that writes custom attributes in customProfile objects is told to add one there.
       const written = column.column ?? (columnOf(user, "customProfile")?.column !== undefined ? `customProfile.${index}` : field);
-      problems.push(messages.directoryMissingRequired(placeInOrgs(user, field), field, orgPath(property), written, column.csv));
+      problems.push(problem.directoryMissingRequired(placeInOrgs(user, field), field, orgPath(property.construct), written, column.csv));
     }
   }
   return problems;
@@ -161,21 +164,21 @@ function invisibleIn(value: CustomProfileValue): (Invisible & { value: string })
  * the declared type as they were read, so only the allowed values are left to check; a JSON or YAML
  * value keeps the type it was written with.
  */
-function checkLoadedValue(user: OktaUser, field: string, value: CustomProfileValue, property: OktaUserSchemaProperty, csv: boolean): string | undefined {
+function checkLoadedValue(user: IConstruct, field: string, value: CustomProfileValue, property: CustomPropertyEntry, csv: boolean): Problem | undefined {
   const p = property.props;
   if (typeof value === "string" && !isConcrete(value)) return undefined;
   const items = p.type === "array" ? value : [value];
   const itemType = p.type === "array" ? (p.arrayType ?? "string") : p.type;
   if (!csv && (!Array.isArray(items) || !items.every((item) => fitsScalar(item, itemType)))) {
-    return messages.directoryValueType(placeInOrgs(user, field), value, field, describeType(property), orgPath(property));
+    return problem.directoryValueType(placeInOrgs(user, field), value, field, describeType(property), orgPath(property.construct));
   }
   const allowed = p.type === "array" ? allowedValues(p.arrayEnum, p.arrayOneOf) : allowedValues(p.enum, p.oneOf);
   const outside = allowed && (items as unknown[]).find((item) => !allowed.includes(String(item)));
-  return outside !== undefined && allowed ? messages.directoryValueNotAllowed(placeInOrgs(user, field), outside, field, orgPath(property), allowed) : undefined;
+  return outside !== undefined && allowed ? problem.directoryValueNotAllowed(placeInOrgs(user, field), outside, field, orgPath(property.construct), allowed) : undefined;
 }
 
 /** The declared type as messages write it: "integer", "array of string". */
-export function describeType(property: OktaUserSchemaProperty): string {
+export function describeType(property: CustomPropertyEntry): string {
   const p = property.props;
   return p.type === "array" ? `array of ${p.arrayType ?? "string"}` : p.type;
 }
@@ -200,31 +203,31 @@ function allowedValues(values?: string[], oneOf?: SchemaOneOf[]): string[] | und
   return oneOf?.map((o) => o.const);
 }
 
-function checkCustomValue(path: string, key: string, value: CustomProfileValue, property: OktaUserSchemaProperty): string | undefined {
+function checkCustomValue(path: string, key: string, value: CustomProfileValue, property: CustomPropertyEntry): Problem | undefined {
   const p = property.props;
   if (typeof value === "string" && !isConcrete(value)) return undefined;
   if (p.type === "array") {
     const itemType = p.arrayType ?? "string";
     if (!Array.isArray(value) || !value.every((item) => fitsScalar(item, itemType))) {
-      return messages.customValueType(path, key, value, describeType(property));
+      return problem.customValueType(path, key, value, describeType(property));
     }
     const allowed = allowedValues(p.arrayEnum, p.arrayOneOf);
     const outside = allowed && (value as unknown[]).find((item) => !allowed.includes(String(item)));
-    return outside !== undefined && allowed ? messages.customValueNotAllowed(path, key, outside, allowed) : undefined;
+    return outside !== undefined && allowed ? problem.customValueNotAllowed(path, key, outside, allowed) : undefined;
   }
-  if (!fitsScalar(value, p.type)) return messages.customValueType(path, key, value, describeType(property));
+  if (!fitsScalar(value, p.type)) return problem.customValueType(path, key, value, describeType(property));
   const allowed = allowedValues(p.enum, p.oneOf);
-  if (allowed && !allowed.includes(String(value))) return messages.customValueNotAllowed(path, key, value, allowed);
+  if (allowed && !allowed.includes(String(value))) return problem.customValueNotAllowed(path, key, value, allowed);
   return undefined;
 }
 
 /** Group name: not empty, at most 255 bytes; name and description without invisible characters. */
-export function validateGroup(group: GroupBase, name: string, description?: string): string[] {
-  const problems: string[] = [];
+export function validateGroup(group: IConstruct, name: string, description?: string): Problem[] {
+  const problems: Problem[] = [];
   const at = (field: string) => placeInOrgs(group, field);
   for (const [field, value] of [["name", name], ["description", description]] as const) {
     const invisible = isConcrete(value) ? invisibleCharacters(value, field === "name") : undefined;
-    if (invisible !== undefined) problems.push(messages.invisibleCharacters(at(field), field, value!, invisible.found, invisible.fix));
+    if (invisible !== undefined) problems.push(problem.invisibleCharacters(at(field), field, value!, invisible.found, invisible.fix));
     else if (field === "name") {
       problems.push(...checkNotEmpty(at("name"), "name", name));
       checkBytes(problems, at("name"), "name", name, LIMITS.groupNameBytes);
@@ -234,19 +237,19 @@ export function validateGroup(group: GroupBase, name: string, description?: stri
 }
 
 /** Group rule limits: name length, number of groups and excluded users, status. */
-export function validateRule(rule: OktaGroupRule): string[] {
-  const problems: string[] = [];
-  const path = rule.node.path;
+export function validateRule(rule: RuleEntry): Problem[] {
+  const problems: Problem[] = [];
+  const path = rule.construct.node.path;
   const p = rule.props;
   problems.push(...checkNotEmpty(path, "name", p.name));
   checkBytes(problems, path, "name", p.name, LIMITS.ruleNameBytes);
   problems.push(...checkNotEmpty(path, "expression", p.expression));
   checkEnum(problems, path, "status", p.status, RULE_STATUSES);
   const groups = new Set(p.groups).size;
-  if (groups === 0) problems.push(messages.ruleWithoutGroups(path));
-  if (groups > LIMITS.ruleGroups) problems.push(messages.ruleTooManyGroups(path, groups, LIMITS.ruleGroups));
+  if (groups === 0) problems.push(problem.ruleWithoutGroups(path));
+  if (groups > LIMITS.ruleGroups) problems.push(problem.ruleTooManyGroups(path, groups, LIMITS.ruleGroups));
   const excluded = new Set(p.excludedUsers ?? []).size;
-  if (excluded > LIMITS.ruleExcludedUsers) problems.push(messages.ruleTooManyExcluded(path, excluded, LIMITS.ruleExcludedUsers));
+  if (excluded > LIMITS.ruleExcludedUsers) problems.push(problem.ruleTooManyExcluded(path, excluded, LIMITS.ruleExcludedUsers));
   return problems;
 }
 
@@ -259,49 +262,49 @@ export function isValidIndex(index: string): boolean {
 
 function isReservedIndex(index: string): boolean {
   const lower = index.toLowerCase();
-  return OktaUserSchemaProperty.RESERVED_INDEXES.some((r) => r.toLowerCase() === lower);
+  return RESERVED_INDEXES.some((r) => r.toLowerCase() === lower);
 }
 
 /** Enums, index syntax, title, and the option combinations Okta rejects. */
-export function validateSchemaProperty(property: OktaUserSchemaProperty | OktaUserBaseSchemaProperty): string[] {
-  const problems: string[] = [];
-  const path = property.node.path;
+export function validateSchemaProperty(property: SchemaPropertyEntry): Problem[] {
+  const problems: Problem[] = [];
+  const path = property.construct.node.path;
   const p = property.props;
   problems.push(...checkNotEmpty(path, "title", p.title));
   checkEnum(problems, path, "type", p.type, SCHEMA_TYPES);
-  checkEnum(problems, path, "master", p.master, property instanceof OktaUserBaseSchemaProperty ? BASE_SCHEMA_MASTERS : SCHEMA_MASTERS);
+  checkEnum(problems, path, "master", p.master, property.kind === "base" ? BASE_SCHEMA_MASTERS : SCHEMA_MASTERS);
   checkEnum(problems, path, "permissions", p.permissions, SCHEMA_PERMISSIONS);
-  if (property instanceof OktaUserBaseSchemaProperty) {
-    const base = OktaUserBaseSchemaProperty.BASE_INDEXES;
-    if (isConcrete(p.index) && !base.includes(p.index)) problems.push(messages.notBaseAttribute(path, p.index, base));
+  if (property.kind === "base") {
+    const base = BASE_INDEXES;
+    if (isConcrete(p.index) && !base.includes(p.index)) problems.push(problem.notBaseAttribute(path, p.index, base));
     return problems;
   }
-  const c = (property as OktaUserSchemaProperty).props;
+  const c = property.props;
   if (isConcrete(c.index) && !isValidIndex(c.index)) {
-    problems.push(INDEX.test(c.index) ? messages.reservedIndex(path, c.index) : messages.badIndex(path, c.index));
+    problems.push(INDEX.test(c.index) ? problem.reservedIndex(path, c.index) : problem.badIndex(path, c.index));
   }
   checkEnum(problems, path, "arrayType", c.arrayType, SCHEMA_ARRAY_TYPES);
   checkEnum(problems, path, "scope", c.scope, SCHEMA_SCOPES);
   checkEnum(problems, path, "unique", c.unique, SCHEMA_UNIQUENESS);
   const hasPriority = (c.masterOverridePriority?.length ?? 0) > 0;
-  if (c.master === "OVERRIDE" && !hasPriority) problems.push(messages.overrideNeedsPriority(path));
-  if (c.master !== "OVERRIDE" && hasPriority) problems.push(messages.priorityNeedsOverride(path, c.master));
+  if (c.master === "OVERRIDE" && !hasPriority) problems.push(problem.overrideNeedsPriority(path));
+  if (c.master !== "OVERRIDE" && hasPriority) problems.push(problem.priorityNeedsOverride(path, c.master));
   const hasEnum = c.enum !== undefined || c.oneOf !== undefined;
-  if (hasEnum && c.unique === "UNIQUE_VALIDATED") problems.push(messages.enumWithUnique(path));
-  if (hasEnum && c.type === "array") problems.push(messages.enumWithArray(path));
-  if (c.type === "array" && c.arrayType === undefined) problems.push(messages.arrayWithoutArrayType(path));
-  if (c.type !== "array" && c.arrayType !== undefined) problems.push(messages.arrayTypeWithoutArray(path, c.type));
+  if (hasEnum && c.unique === "UNIQUE_VALIDATED") problems.push(problem.enumWithUnique(path));
+  if (hasEnum && c.type === "array") problems.push(problem.enumWithArray(path));
+  if (c.type === "array" && c.arrayType === undefined) problems.push(problem.arrayWithoutArrayType(path));
+  if (c.type !== "array" && c.arrayType !== undefined) problems.push(problem.arrayTypeWithoutArray(path, c.type));
   if (c.type !== "string" && (c.minLength !== undefined || c.maxLength !== undefined)) {
-    problems.push(messages.lengthOnNonString(path, c.type));
+    problems.push(problem.lengthOnNonString(path, c.type));
   }
   if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) {
-    problems.push(messages.minAboveMax(path, c.minLength, c.maxLength));
+    problems.push(problem.minAboveMax(path, c.minLength, c.maxLength));
   }
   const scalarType = c.type === "array" ? c.arrayType : c.type;
   const values = c.type === "array" ? allowedValues(c.arrayEnum, c.arrayOneOf) : allowedValues(c.enum, c.oneOf);
   const field = c.type === "array" ? (c.arrayEnum ? "arrayEnum" : "arrayOneOf") : c.enum ? "enum" : "oneOf";
   for (const value of values ?? []) {
-    if (scalarType && !fitsEnumValue(value, scalarType)) problems.push(messages.enumValueType(path, field, value, scalarType));
+    if (scalarType && !fitsEnumValue(value, scalarType)) problems.push(problem.enumValueType(path, field, value, scalarType));
   }
   return problems;
 }

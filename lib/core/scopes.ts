@@ -97,7 +97,7 @@ export function requiredScopes(stack: TerraformStack): string[] {
   if (directory instanceof OktaDirectory) {
     if (directory.users.length > 0) scopes.add(resourceScope("okta_user")!);
     // An existing group without members renders nothing and needs nothing.
-    if (directory.groups.some((g) => g._renderAttributes() !== undefined || g._memberSet.size > 0)) scopes.add(resourceScope("okta_group")!);
+    if (directory.groups.some((g) => g.props !== undefined || g.members.size > 0)) scopes.add(resourceScope("okta_group")!);
   }
   for (const construct of stack.node.findAll()) {
     const scope =

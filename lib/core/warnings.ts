@@ -1,12 +1,15 @@
 import { Annotations } from "cdktf";
 import { IConstruct } from "constructs";
+import { Problem, formatProblem } from "../problems/problem";
 
 /**
- * Adds a warning unless the construct already has it: validations run more than once (validateAll,
- * then synth), and a warning should still be printed once.
+ * Adds a problem as a warning (printed as its message and id, like aws-cdk's addWarningV2) unless
+ * the construct already has it: validations run more than once (validateAll, then synth), and a
+ * warning should still be printed once.
  */
-export function warnOnce(construct: IConstruct, message: string): void {
-  if (!construct.node.metadata.some((entry) => entry.type === "@cdktf/warn" && entry.data === message)) {
-    Annotations.of(construct).addWarning(message);
+export function warnOnce(construct: IConstruct, warning: Problem): void {
+  const text = formatProblem(warning);
+  if (!construct.node.metadata.some((entry) => entry.type === "@cdktf/warn" && entry.data === text)) {
+    Annotations.of(construct).addWarning(text);
   }
 }

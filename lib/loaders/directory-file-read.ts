@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { YAMLParseError, YAMLSeq, parseDocument } from "yaml";
-import { SHOWN_LENGTH, messages, show } from "../problems/messages";
+import { SHOWN_LENGTH, problem, show } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { RowSubject, columnPlace, rowPlace } from "../core/origins";
 import { invisibleCharacters } from "../core/rules";
 
@@ -68,19 +69,19 @@ export function locate(table: Pick<SourceTable, "file" | "format" | "org">, line
  * to another file) is reported without showing any of its content. `org` (the stack id) is named in
  * messages about its lines; `names` maps the file's headers to the columns they fill.
  */
-export function readTable(file: string, kind: TableKind, problems: string[], org?: string, names: ColumnNames = AS_WRITTEN): SourceTable | undefined {
+export function readTable(file: string, kind: TableKind, problems: Problem[], org?: string, names: ColumnNames = AS_WRITTEN): SourceTable | undefined {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
   const extension = path.extname(file).toLowerCase();
   const format = extension === ".csv" ? "csv" : extension === ".json" ? "json" : extension === ".yaml" || extension === ".yml" ? "yaml" : undefined;
   if (format === undefined) {
-    problems.push(messages.directoryFileExtension(shown, extension));
+    problems.push(problem.directoryFileExtension(shown, extension));
     return undefined;
   }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    problems.push(messages.directoryFileUnreadable(shown, (error as Error).message));
+    problems.push(problem.directoryFileUnreadable(shown, (error as Error).message));
     return undefined;
   }
   let text: string;
@@ -89,14 +90,14 @@ export function readTable(file: string, kind: TableKind, problems: string[], org
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = position(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, bad)));
-    problems.push(messages.directoryNotUtf8(`${rowPlace(shown, line, undefined, org)}, column ${column}`, bytes[bad], format === "csv"));
+    problems.push(problem.directoryNotUtf8(`${rowPlace(shown, line, undefined, org)}, column ${column}`, bytes[bad], format === "csv"));
     return undefined;
   }
   try {
     const table = { file: shown, org };
     return format === "csv" ? readCsv(table, kind, text, problems, names) : readList({ ...table, format }, kind, text, problems, names);
   } catch (error) {
-    problems.push(messages.directoryFileSyntax(shown, syntaxReason(error, text)));
+    problems.push(problem.directoryFileSyntax(shown, syntaxReason(error, text)));
     return undefined;
   }
 }
@@ -157,7 +158,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * each record the line it starts on. Cells are kept as written: the loader rejects invisible characters
  * at either end instead of trimming them away.
  */
-function readCsv(source: { file: string; org?: string }, kind: TableKind, text: string, problems: string[], names: ColumnNames): SourceTable | undefined {
+function readCsv(source: { file: string; org?: string }, kind: TableKind, text: string, problems: Problem[], names: ColumnNames): SourceTable | undefined {
   const table = { ...source, format: "csv" as const };
   const file = source.file;
   const records: string[][] = parseCsv(text, { relax_column_count: true });
@@ -167,17 +168,17 @@ function readCsv(source: { file: string; org?: string }, kind: TableKind, text: 
   const bare = written.map((header) => (invisibleCharacters(header) === undefined ? header : header.trim()));
   const header = bare.map((name) => names.fill(name));
   if (written.length > 0 && !bare.some((name, j) => names.maps(name) || header[j].some((column) => belongs(kind, column, "csv")))) {
-    problems.push(messages.directoryNotThatKind(file, kind.name, "csv", kind.required));
+    problems.push(problem.directoryNotThatKind(file, kind.name, "csv", kind.required));
     return undefined;
   }
   const columns = new Map<string, string>();
   written.forEach((raw, j) => {
     const invisible = invisibleCharacters(raw);
-    if (invisible !== undefined) problems.push(messages.directoryInvisible(locate(table, 1, raw), raw, invisible.found, invisible.fix));
+    if (invisible !== undefined) problems.push(problem.directoryInvisible(locate(table, 1, raw), raw, invisible.found, invisible.fix));
     for (const column of header[j]) {
       const first = columns.get(column);
       if (first === undefined) columns.set(column, bare[j]);
-      else problems.push(first === bare[j] ? messages.directoryDuplicateColumn(locate(table, 1, raw)) : messages.directoryFilledTwice(locate(table, 1, raw), column, first));
+      else problems.push(first === bare[j] ? problem.directoryDuplicateColumn(locate(table, 1, raw)) : problem.directoryFilledTwice(locate(table, 1, raw), column, first));
     }
   });
   const rows: SourceRow[] = [];
@@ -188,7 +189,7 @@ function readCsv(source: { file: string; org?: string }, kind: TableKind, text: 
     line += newlines(record);
     if (record.length === 1 && record[0].trim() === "") continue;
     if (record.length !== header.length) {
-      problems.push(messages.directoryFieldCount(locate(table, start), record.length, header.length));
+      problems.push(problem.directoryFieldCount(locate(table, start), record.length, header.length));
       continue;
     }
     const values: Record<string, string> = {};
@@ -210,17 +211,17 @@ function newlines(record: readonly string[]): number {
   return count;
 }
 
-function readList(table: { file: string; org?: string; format: "json" | "yaml" }, kind: TableKind, text: string, problems: string[], names: ColumnNames): SourceTable | undefined {
+function readList(table: { file: string; org?: string; format: "json" | "yaml" }, kind: TableKind, text: string, problems: Problem[], names: ColumnNames): SourceTable | undefined {
   const { file, format } = table;
   const { data, starts } = format === "json" ? readJson(text) : readYaml(text);
   if (!Array.isArray(data)) {
-    problems.push(messages.directoryNotAList(file));
+    problems.push(problem.directoryNotAList(file));
     return undefined;
   }
   const isEntry = (entry: unknown): entry is Record<string, unknown> => typeof entry === "object" && entry !== null && !Array.isArray(entry);
   const fits = (field: string) => names.maps(field) || names.fill(field).some((column) => belongs(kind, column, format));
   if (data.length > 0 && !data.some((entry) => isEntry(entry) && Object.keys(entry).some(fits))) {
-    problems.push(messages.directoryNotThatKind(file, kind.name, format, kind.required));
+    problems.push(problem.directoryNotThatKind(file, kind.name, format, kind.required));
     return undefined;
   }
   const lines = linesOf(text, starts);
@@ -228,7 +229,7 @@ function readList(table: { file: string; org?: string; format: "json" | "yaml" }
   const rows: SourceRow[] = [];
   data.forEach((entry: unknown, index) => {
     if (!isEntry(entry)) {
-      problems.push(messages.directoryEntryNotObject(locate(table, lines[index]), entry));
+      problems.push(problem.directoryEntryNotObject(locate(table, lines[index]), entry));
       return;
     }
     const renamed: [string, unknown][] = [];
@@ -237,7 +238,7 @@ function readList(table: { file: string; org?: string; format: "json" | "yaml" }
       for (const column of names.fill(field)) {
         const first = filled.get(column);
         if (first !== undefined) {
-          problems.push(messages.directoryFilledTwice(locate(table, lines[index], field), column, first));
+          problems.push(problem.directoryFilledTwice(locate(table, lines[index], field), column, first));
           continue;
         }
         filled.set(column, field);

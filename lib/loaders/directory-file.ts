@@ -1,17 +1,19 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Annotations, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { OktaGroup, OktaGroupProps } from "../constructs/group";
 import { OktaOrgStack } from "../stacks/org-stack";
 import { USER_STATUSES, isEmail, isLogin, isTerraformName } from "../core/checks";
 import { ColumnNames, SourceRow, SourceTable, TableKind, locate, readTable } from "./directory-file-read";
 import { OktaDirectory } from "../core/directory";
-import { OktaSynthError, messages, show } from "../problems/messages";
+import { OktaSynthError, problem, show } from "../problems/messages";
+import { Problem } from "../problems/problem";
+import { warnOnce } from "../core/warnings";
 import { FileLoad, ORGS_PLACEHOLDER, RowSubject, columnPlace, inOrgs, loadsOfFile, orgOf, orgPath, recordLoad, recordOrigin, rowPlace } from "../core/origins";
 import { LimitedProfileField, PROFILE_MAX_LENGTHS, describeType, invisibleCharacters, overLength } from "../core/rules";
 import { suggest } from "../util/suggest";
-import { OktaUserSchemaProperty } from "../constructs/schema-property";
+import { CustomPropertyEntry } from "../core/entries";
 import { CustomProfileValue, OktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES, UserStatus } from "../constructs/user";
 
 /**
@@ -163,11 +165,11 @@ export function userIdFromLogin(login: string): string {
  * naming them all, and may not give every org the same import ids.
  */
 export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDirectory {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const org = orgOf(scope);
   const names = columnMapping(files, problems);
   if (names === undefined) throw new OktaSynthError(problems);
-  const declared = org === undefined ? new Map<string, OktaUserSchemaProperty>() : OktaDirectory.of(scope).customProperties();
+  const declared = org === undefined ? new Map<string, CustomPropertyEntry>() : OktaDirectory.of(scope).customProperties();
   const groupsTable = files.groups === undefined ? undefined : readTable(files.groups, GROUPS_FILE, problems, org, names);
   const usersTable = files.users === undefined ? undefined : readTable(files.users, USERS_FILE, problems, org, names);
   const groupRows = groupsTable ? checkGroups(groupsTable, names, problems) : [];
@@ -177,12 +179,12 @@ export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDi
   names.checkUsed([groupsTable, usersTable].flatMap((table) => (table ? [table.file] : [])), problems);
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
-    if (problems.length > listed.length) listed.push(messages.directoryMoreProblems(problems.length - listed.length));
+    if (problems.length > listed.length) listed.push(problem.directoryMoreProblems(problems.length - listed.length));
     throw new OktaSynthError(listed);
   }
 
   if (files.users !== undefined && derivedIds.length > 0) {
-    Annotations.of(scope).addWarning(messages.directoryDerivedIds(files.users, derivedIds.length, derivedIds[0]));
+    warnOnce(scope, problem.directoryDerivedIds(files.users, derivedIds.length, derivedIds[0]));
   }
   const groups = new Map<string, OktaGroup>();
   if (groupsTable) {
@@ -264,11 +266,11 @@ class ColumnMapping implements ColumnNames {
   }
 
   /** Mapped or ignored headers that no file has: a typo, or a header the export no longer has. */
-  public checkUsed(files: readonly string[], problems: string[]): void {
+  public checkUsed(files: readonly string[], problems: Problem[]): void {
     if (files.length === 0) return;
     for (const [option, headers] of [["columns", [...this.columns.keys()]], ["ignoreColumns", [...this.ignored]]] as const) {
       for (const header of headers) {
-        if (!this.seen.has(header)) problems.push(messages.directoryMappingUnused(this.source, option, header, files, suggest(header, this.seen)));
+        if (!this.seen.has(header)) problems.push(problem.directoryMappingUnused(this.source, option, header, files, suggest(header, this.seen)));
       }
     }
   }
@@ -278,7 +280,7 @@ class ColumnMapping implements ColumnNames {
  * The column mapping of the options (or of the columns file they name), with its problems; undefined
  * when the columns file cannot be used (the data files would only repeat that as unknown columns).
  */
-function columnMapping(files: DirectoryFiles, problems: string[]): ColumnMapping | undefined {
+function columnMapping(files: DirectoryFiles, problems: Problem[]): ColumnMapping | undefined {
   let source = "loadDirectory";
   let columns: unknown = files.columns ?? {};
   let ignored: unknown = files.ignoreColumns ?? [];
@@ -294,39 +296,39 @@ function columnMapping(files: DirectoryFiles, problems: string[]): ColumnMapping
   const isMap = (value: unknown): value is Record<string, string | string[]> =>
     typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every(isColumns);
   if (!isMap(columns)) {
-    problems.push(messages.directoryMappingFile(source, '"columns" must map each header to the name of a column (or a list of them), as text'));
+    problems.push(problem.directoryMappingFile(source, '"columns" must map each header to the name of a column (or a list of them), as text'));
     columns = {};
   }
   if (!isStrings(ignored)) {
-    problems.push(messages.directoryMappingFile(source, '"ignoreColumns" must be a list of headers, as text'));
+    problems.push(problem.directoryMappingFile(source, '"ignoreColumns" must be a list of headers, as text'));
     ignored = [];
   }
   const mapped = new Map(Object.entries(columns as Record<string, string | string[]>).map(([header, to]): [string, readonly string[]] => [header, [to].flat()]));
   const left = new Set(ignored as string[]);
-  for (const header of left) if (mapped.has(header)) problems.push(messages.directoryMappedAndIgnored(`${source}: ${show(header)}`));
+  for (const header of left) if (mapped.has(header)) problems.push(problem.directoryMappedAndIgnored(`${source}: ${show(header)}`));
   return new ColumnMapping(source, mapped, left);
 }
 
 /** A columns file: `{ "columns": { "<header>": "<column>" }, "ignoreColumns": ["<header>"] }`; undefined (with the problem) when it cannot be used. */
-function readColumnsFile(file: string, shown: string, problems: string[]): { columns?: unknown; ignoreColumns?: unknown } | undefined {
+function readColumnsFile(file: string, shown: string, problems: Problem[]): { columns?: unknown; ignoreColumns?: unknown } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    problems.push(messages.directoryFileUnreadable(shown, (error as Error).message));
+    problems.push(problem.directoryFileUnreadable(shown, (error as Error).message));
     return undefined;
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    problems.push(messages.directoryMappingFile(shown, `not valid JSON (${(error as Error).message})`));
+    problems.push(problem.directoryMappingFile(shown, `not valid JSON (${(error as Error).message})`));
     return undefined;
   }
   const isObject = typeof data === "object" && data !== null && !Array.isArray(data);
   const extra = isObject ? Object.keys(data as object).filter((key) => key !== "columns" && key !== "ignoreColumns") : [];
   if (!isObject || extra.length > 0) {
-    problems.push(messages.directoryMappingFile(shown, isObject ? `it has ${extra.map((key) => show(key)).join(", ")}, which a columns file does not` : "not a JSON object"));
+    problems.push(problem.directoryMappingFile(shown, isObject ? `it has ${extra.map((key) => show(key)).join(", ")}, which a columns file does not` : "not a JSON object"));
     return undefined;
   }
   return data as { columns?: unknown; ignoreColumns?: unknown };
@@ -371,30 +373,31 @@ function recordFile(scope: Construct, table: SourceTable, kind: RowSubject["kind
  * The whole-file problems of one org's load: the same file loaded into several orgs reports a problem
  * they share once (every org's check renders it the same, naming them all).
  */
-function fileProblems(load: FileLoad): string[] {
+function fileProblems(load: FileLoad): Problem[] {
   const { scope } = loadFacts.get(load)!;
   const loads = loadsOfFile(load, scope).filter((other) => loadFacts.has(other));
   const orgs = unique(loads.map((other) => other.org!));
   const found = new Map(loads.map((other) => [other, neutralFileProblems(other, orgs)]));
-  return found.get(load)!.map((problem) => inOrgs(problem, unique(loads.filter((other) => found.get(other)!.includes(problem)).map((other) => other.org!))));
+  const holds = (other: FileLoad, shared: Problem) => found.get(other)!.some((theirs) => theirs.message === shared.message);
+  return found.get(load)!.map((shared) => ({ ...shared, message: inOrgs(shared.message, unique(loads.filter((other) => holds(other, shared)).map((other) => other.org!))) }));
 }
 
 /** A load's whole-file problems, with the orgs left for inOrgs. `orgs`: every org the file feeds. */
-function neutralFileProblems(load: FileLoad, orgs: readonly string[]): string[] {
+function neutralFileProblems(load: FileLoad, orgs: readonly string[]): Problem[] {
   const facts = loadFacts.get(load)!;
   const at = (column?: string) => {
     const file = load.format === "csv" ? rowPlace(load.file, 1, undefined, ORGS_PLACEHOLDER) : `${load.file} (${ORGS_PLACEHOLDER})`;
     return column === undefined ? file : `${file}, ${columnPlace(load.format, column)}`;
   };
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const shared = facts.columns.get("importId");
   if (orgs.length > 1 && shared !== undefined && facts.valued.has("importId")) {
-    problems.push(messages.directorySharedImportId(at(shared), orgs.length, shared, shared !== "importId", orgs[orgs.length - 1]));
+    problems.push(problem.directorySharedImportId(at(shared), orgs.length, shared, shared !== "importId", orgs[orgs.length - 1]));
   }
   const appOrgs = orgStacks(facts.scope);
   for (const [column, written] of facts.columns) {
     const { org } = splitColumn(column);
-    if (org !== undefined && !appOrgs.includes(org)) problems.push(messages.directoryUnknownOrg(at(written), org, suggest(org, appOrgs), appOrgs, written));
+    if (org !== undefined && !appOrgs.includes(org)) problems.push(problem.directoryUnknownOrg(at(written), org, suggest(org, appOrgs), appOrgs, written));
   }
   if (load.kind !== "user" || load.format !== "csv") return problems;
   const declared = OktaDirectory.of(facts.scope).customProperties();
@@ -402,15 +405,15 @@ function neutralFileProblems(load: FileLoad, orgs: readonly string[]): string[] 
     const property = declared.get(field.slice(CUSTOM_PREFIX.length));
     const written = load.columns.get(field)!;
     if (!facts.valued.has(field)) continue;
-    if (property === undefined) problems.push(messages.directoryUndeclared(at(written), field, [...declared.keys()], written));
+    if (property === undefined) problems.push(problem.directoryUndeclared(at(written), field, [...declared.keys()], written));
     else if (typeWhenRead === undefined && property.props.type !== "string") {
-      problems.push(messages.directoryDeclaredAfterLoad(at(written), field, describeType(property), orgPath(property)));
+      problems.push(problem.directoryDeclaredAfterLoad(at(written), field, describeType(property), orgPath(property.construct)));
     }
   }
   for (const property of declared.values()) {
     const field = `${CUSTOM_PREFIX}${property.props.index}`;
     if (property.props.required && property.props.userType === undefined && !load.columns.has(field) && facts.rows > 0) {
-      problems.push(messages.directoryRequiredWithoutColumn(at(), field, orgPath(property), facts.rows));
+      problems.push(problem.directoryRequiredWithoutColumn(at(), field, orgPath(property.construct), facts.rows));
     }
   }
   return problems;
@@ -455,7 +458,7 @@ class RowReader {
   constructor(
     private readonly table: SourceTable,
     private readonly row: SourceRow,
-    private readonly problems: string[],
+    private readonly problems: Problem[],
     kind: DirectoryTableKind,
     private readonly overrides: ReadonlyMap<string, string>,
   ) {
@@ -480,19 +483,19 @@ class RowReader {
     return locate(this.table, this.row.line, this.table.columns.get(column) ?? column, this.subject);
   }
 
-  public problem(message: string): void {
-    this.problems.push(message);
+  public problem(found: Problem): void {
+    this.problems.push(found);
   }
 
   /** A string value without invisible characters at its ends, or undefined when absent (an empty CSV cell is absent) or bad. */
   public text(field: string, required = false): string | undefined {
     const value = this.value(field);
     if (!isSet(value)) {
-      if (required) this.problem(messages.directoryMissingValue(this.where(field)));
+      if (required) this.problem(problem.directoryMissingValue(this.where(field)));
       return undefined;
     }
     if (typeof value !== "string") {
-      this.problem(messages.directoryNotText(this.where(field), value));
+      this.problem(problem.directoryNotText(this.where(field), value));
       return undefined;
     }
     return this.clean(field, value, required) ? value : undefined;
@@ -501,7 +504,7 @@ class RowReader {
   /** Whether a text has no invisible characters; adds the problem when it has. */
   public clean(field: string, value: string, required = false): boolean {
     const invisible = invisibleCharacters(value, required);
-    if (invisible !== undefined) this.problem(messages.directoryInvisible(this.where(field), value, invisible.found, invisible.fix));
+    if (invisible !== undefined) this.problem(problem.directoryInvisible(this.where(field), value, invisible.found, invisible.fix));
     return invisible === undefined;
   }
 
@@ -509,7 +512,7 @@ class RowReader {
   public fits(field: LimitedProfileField, value: string | undefined): value is string {
     if (value === undefined) return false;
     const length = overLength(field, value);
-    if (length !== undefined) this.problem(messages.directoryTooLong(this.where(field), value, length, PROFILE_MAX_LENGTHS[field]));
+    if (length !== undefined) this.problem(problem.directoryTooLong(this.where(field), value, length, PROFILE_MAX_LENGTHS[field]));
     return length === undefined;
   }
 }
@@ -532,33 +535,33 @@ function isProtoKey(column: string): boolean {
  * Columns the header (CSV) or each entry (JSON/YAML) must have, and columns nobody knows: "did you
  * mean" looks at the known columns and the mapping's headers, and the known columns are listed once.
  */
-function checkColumns(table: SourceTable, kind: DirectoryTableKind, candidates: readonly string[], names: ColumnMapping, problems: string[]): void {
+function checkColumns(table: SourceTable, kind: DirectoryTableKind, candidates: readonly string[], names: ColumnMapping, problems: Problem[]): void {
   const noun = table.format === "csv" ? "column" : "field";
   const headers = [...names.columns.keys(), ...names.ignored];
   let unexplained = false;
   const check = (where: string, column: string, written: string) => {
     if (isProtoKey(column)) {
-      problems.push(messages.directoryProtoKey(where));
+      problems.push(problem.directoryProtoKey(where));
       return;
     }
     const { field, org } = splitColumn(column);
     if (kind.isColumn(column, table.format)) {
-      if (org !== undefined && kind.shared.includes(field)) problems.push(messages.directoryNotPerOrg(where, field, perOrgColumns(kind)));
+      if (org !== undefined && kind.shared.includes(field)) problems.push(problem.directoryNotPerOrg(where, field, perOrgColumns(kind)));
       return;
     }
     if (names.maps(written)) {
-      problems.push(messages.directoryMappingTarget(where, column, kind.name, SNAKE_CASE.get(column) ?? customSpelling(column) ?? suggest(column, candidates)));
+      problems.push(problem.directoryMappingTarget(where, column, kind.name, SNAKE_CASE.get(column) ?? customSpelling(column) ?? suggest(column, candidates)));
       return;
     }
     const suggestion = SNAKE_CASE.get(column) ?? customSpelling(column) ?? suggest(column, [...candidates, ...headers]);
     if (suggestion === undefined) unexplained = true;
     const suggested = suggestion === undefined || candidates.includes(suggestion) ? undefined : (names.columns.get(suggestion) ?? "ignored");
-    problems.push(messages.directoryUnknownColumn(where, noun, written, suggestion, suggested));
+    problems.push(problem.directoryUnknownColumn(where, noun, written, suggestion, suggested));
   };
   if (table.format === "csv") {
     const overrides = overridesFor(table);
     const missing = kind.required.filter((column) => !table.columns.has(column) && !overrides.has(column));
-    if (missing.length > 0) problems.push(messages.directoryMissingColumns(locate(table, 1), missing));
+    if (missing.length > 0) problems.push(problem.directoryMissingColumns(locate(table, 1), missing));
     for (const [column, written] of table.columns) check(locate(table, 1, written), column, written);
   } else {
     for (const row of table.rows) {
@@ -569,7 +572,7 @@ function checkColumns(table: SourceTable, kind: DirectoryTableKind, candidates: 
       }
     }
   }
-  if (unexplained) problems.push(messages.directoryKnownColumns(table.file, kind.name, noun, candidates));
+  if (unexplained) problems.push(problem.directoryKnownColumns(table.file, kind.name, noun, candidates));
 }
 
 /** The columns of a kind of file that may have a column per org, as messages list them. */
@@ -589,7 +592,7 @@ function requiredIn(table: SourceTable, overrides: ReadonlyMap<string, string>):
   return (column) => table.format !== "csv" || table.columns.has(column) || overrides.has(column);
 }
 
-function checkGroups(table: SourceTable, names: ColumnMapping, problems: string[]): GroupRow[] {
+function checkGroups(table: SourceTable, names: ColumnMapping, problems: Problem[]): GroupRow[] {
   checkColumns(table, GROUPS_FILE, GROUP_COLUMNS, names, problems);
   const overrides = overridesFor(table);
   const required = requiredIn(table, overrides);
@@ -603,16 +606,16 @@ function checkGroups(table: SourceTable, names: ColumnMapping, problems: string[
     const description = r.text("description");
     const importId = r.text("importId");
     const renamedFrom = r.text("renamedFrom");
-    if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(messages.directoryBadId(r.where("renamedFrom"), renamedFrom));
+    if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(problem.directoryBadId(r.where("renamedFrom"), renamedFrom));
     if (id !== undefined) {
-      if (!isTerraformName(id)) r.problem(messages.directoryBadId(r.where("id"), id));
-      else if (PROTOTYPE_NAMES.has(id)) r.problem(messages.directoryPrototypeId(r.where("id"), id));
+      if (!isTerraformName(id)) r.problem(problem.directoryBadId(r.where("id"), id));
+      else if (PROTOTYPE_NAMES.has(id)) r.problem(problem.directoryPrototypeId(r.where("id"), id));
       const first = ids.claim(id, row.line);
-      if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("id"), id, first, "group ids become Terraform addresses (okta_group.<id>)"));
+      if (first !== undefined) r.problem(problem.directoryDuplicate(r.where("id"), id, first, "group ids become Terraform addresses (okta_group.<id>)"));
     }
     if (name !== undefined) {
       const first = groupNames.claim(name.toLowerCase(), row.line);
-      if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("name"), name, first, "Okta group names are unique in an org (case-insensitive)"));
+      if (first !== undefined) r.problem(problem.directoryDuplicate(r.where("name"), name, first, "Okta group names are unique in an org (case-insensitive)"));
     }
     if (id !== undefined && name !== undefined) out.push({ id, line: row.line, props: definedOnly({ name, description, importId, renamedFrom }) });
   }
@@ -639,9 +642,9 @@ function customFields(columns: Iterable<string>, org: string | undefined): strin
 function checkUsers(
   table: SourceTable,
   knownGroups: ReadonlySet<string>,
-  declared: ReadonlyMap<string, OktaUserSchemaProperty>,
+  declared: ReadonlyMap<string, CustomPropertyEntry>,
   names: ColumnMapping,
-  problems: string[],
+  problems: Problem[],
   derivedIds: string[],
 ): UsersRead {
   const candidates = table.format === "csv" ? USER_COLUMNS : [...USER_COLUMNS, "customProfile"];
@@ -665,13 +668,13 @@ function checkUsers(
     const status = r.text("status");
     const importId = r.text("importId");
     const renamedFrom = r.text("renamedFrom");
-    if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(messages.directoryBadId(r.where("renamedFrom"), renamedFrom));
-    if (r.fits("login", login) && !isLogin(login)) r.problem(messages.directoryBadLogin(r.where("login"), login));
-    if (r.fits("email", email) && !isEmail(email)) r.problem(messages.directoryBadEmail(r.where("email"), email));
+    if (renamedFrom !== undefined && !isTerraformName(renamedFrom)) r.problem(problem.directoryBadId(r.where("renamedFrom"), renamedFrom));
+    if (r.fits("login", login) && !isLogin(login)) r.problem(problem.directoryBadLogin(r.where("login"), login));
+    if (r.fits("email", email) && !isEmail(email)) r.problem(problem.directoryBadEmail(r.where("email"), email));
     r.fits("firstName", firstName);
     r.fits("lastName", lastName);
     if (status !== undefined && !(USER_STATUSES as readonly string[]).includes(status)) {
-      r.problem(messages.directoryNotInEnum(r.where("status"), status, USER_STATUSES));
+      r.problem(problem.directoryNotInEnum(r.where("status"), status, USER_STATUSES));
     }
 
     const profile: { -readonly [K in keyof OktaUserProfile]: string } = {};
@@ -680,7 +683,7 @@ function checkUsers(
       if (value !== undefined) profile[column] = value;
     }
     if (r.fits("secondEmail", profile.secondEmail) && !isEmail(profile.secondEmail)) {
-      r.problem(messages.directoryBadEmail(r.where("secondEmail"), profile.secondEmail));
+      r.problem(problem.directoryBadEmail(r.where("secondEmail"), profile.secondEmail));
     }
     r.fits("primaryPhone", profile.primaryPhone);
     r.fits("mobilePhone", profile.mobilePhone);
@@ -691,7 +694,7 @@ function checkUsers(
     if (id !== undefined && r.text("id") === undefined) derivedIds.push(id);
     if (login !== undefined) {
       const first = logins.claim(login.toLowerCase(), row.line);
-      if (first !== undefined) r.problem(messages.directoryDuplicate(r.where("login"), login, first, "Okta logins are unique in an org (case-insensitive)"));
+      if (first !== undefined) r.problem(problem.directoryDuplicate(r.where("login"), login, first, "Okta logins are unique in an org (case-insensitive)"));
     }
     const groupIds = readGroupIds(r, knownGroups);
 
@@ -721,7 +724,7 @@ function checkUsers(
 function readId(r: RowReader, login: string | undefined, ids: FirstUse, line: number): string | undefined {
   const given = r.text("id");
   if (given !== undefined && (!isTerraformName(given) || PROTOTYPE_NAMES.has(given))) {
-    r.problem(isTerraformName(given) ? messages.directoryPrototypeId(r.where("id"), given) : messages.directoryBadId(r.where("id"), given));
+    r.problem(isTerraformName(given) ? problem.directoryPrototypeId(r.where("id"), given) : problem.directoryBadId(r.where("id"), given));
     return undefined;
   }
   const id = given ?? (login === undefined ? undefined : userIdFromLogin(login));
@@ -730,8 +733,8 @@ function readId(r: RowReader, login: string | undefined, ids: FirstUse, line: nu
   if (first !== undefined) {
     r.problem(
       given !== undefined
-        ? messages.directoryDuplicate(r.where("id"), id, first, "user ids become Terraform addresses (okta_user.<id>)")
-        : messages.directoryDuplicateDerivedId(r.where("login"), id, first),
+        ? problem.directoryDuplicate(r.where("id"), id, first, "user ids become Terraform addresses (okta_user.<id>)")
+        : problem.directoryDuplicateDerivedId(r.where("login"), id, first),
     );
   }
   return id;
@@ -747,7 +750,7 @@ function readCustomProfile(
   r: RowReader,
   row: SourceRow,
   fields: readonly string[],
-  declared: ReadonlyMap<string, OktaUserSchemaProperty> | undefined,
+  declared: ReadonlyMap<string, CustomPropertyEntry> | undefined,
   nested: Map<string, string>,
 ): Record<string, CustomProfileValue> | undefined {
   const entries: [string, CustomProfileValue][] = [];
@@ -759,7 +762,7 @@ function readCustomProfile(
       return;
     }
     if (!isCustomValue(value)) {
-      r.problem(messages.directoryBadCustomValue(r.where(field), value));
+      r.problem(problem.directoryBadCustomValue(r.where(field), value));
       return;
     }
     const texts = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
@@ -769,11 +772,11 @@ function readCustomProfile(
   const object = cell(row, "customProfile");
   if (object !== undefined && object !== null) {
     if (typeof object !== "object" || Array.isArray(object)) {
-      r.problem(messages.directoryNotAnObject(r.where("customProfile"), object));
+      r.problem(problem.directoryNotAnObject(r.where("customProfile"), object));
     } else {
       for (const [index, value] of Object.entries(object)) {
         const field = `customProfile.${index}`;
-        if (index === PROTO_KEY) r.problem(messages.directoryProtoKey(r.where(field)));
+        if (index === PROTO_KEY) r.problem(problem.directoryProtoKey(r.where(field)));
         else {
           if (!nested.has(`${CUSTOM_PREFIX}${index}`)) nested.set(`${CUSTOM_PREFIX}${index}`, field);
           add(index, field, value);
@@ -790,19 +793,19 @@ function readCustomProfile(
  * integer, number and boolean scalars, or an array whose items are separated by ";" (spaces around a
  * ";" are allowed). Adds the problem and returns undefined when the cell does not convert.
  */
-function convertCell(r: RowReader, field: string, text: string, property: OktaUserSchemaProperty | undefined): CustomProfileValue | undefined {
+function convertCell(r: RowReader, field: string, text: string, property: CustomPropertyEntry | undefined): CustomProfileValue | undefined {
   if (property === undefined) return text;
   const { type, arrayType } = property.props;
   if (type !== "array") {
     const value = convertScalar(text, type);
-    if (value === undefined) r.problem(messages.directoryValueType(r.where(field), text, field, type, property.node.path));
+    if (value === undefined) r.problem(problem.directoryValueType(r.where(field), text, field, type, property.construct.node.path));
     return value;
   }
   const items: (string | number | boolean)[] = [];
   for (const item of text.split(LIST_SEPARATOR).map((part) => part.replace(/^ +| +$/g, ""))) {
     const value = convertScalar(item, arrayType ?? "string");
     if (value === undefined) {
-      r.problem(messages.directoryItemType(r.where(field), item, text, field, describeType(property), property.node.path));
+      r.problem(problem.directoryItemType(r.where(field), item, text, field, describeType(property), property.construct.node.path));
       return undefined;
     }
     items.push(value);
@@ -842,14 +845,14 @@ function readGroupIds(r: RowReader, knownGroups: ReadonlySet<string>): string[] 
   if (typeof value === "string" && !r.clean(GROUPS_COLUMN, value)) return [];
   const listed = typeof value === "string" ? value.split(LIST_SEPARATOR).map((part) => part.replace(/^ +| +$/g, "")) : value;
   if (!Array.isArray(listed) || !listed.every((id) => typeof id === "string")) {
-    r.problem(messages.directoryBadGroups(r.where(GROUPS_COLUMN), value));
+    r.problem(problem.directoryBadGroups(r.where(GROUPS_COLUMN), value));
     return [];
   }
   const ids: string[] = [];
   for (const id of listed as string[]) {
     if (id === "" || ids.includes(id) || (typeof value !== "string" && !r.clean(GROUPS_COLUMN, id))) continue;
     ids.push(id);
-    if (!knownGroups.has(id)) r.problem(messages.directoryUnknownGroup(r.where(GROUPS_COLUMN), id, suggest(id, knownGroups)));
+    if (!knownGroups.has(id)) r.problem(problem.directoryUnknownGroup(r.where(GROUPS_COLUMN), id, suggest(id, knownGroups)));
   }
   return ids;
 }

@@ -5,7 +5,13 @@
  * allowed and how to fix it.
  */
 
-import { shellQuote } from "../util/glob";
+import { Problem, formatProblem, kebabCase, problemsOf } from "./problem";
+
+
+/** Quotes a glob or an address for a shell command line: okta_user.old_* -> 'okta_user.old_*'. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
 
 /** The most of a received value a message quotes. */
 export const SHOWN_LENGTH = 80;
@@ -55,7 +61,7 @@ export const messages = {
     `${path}: ${what} in a production org would let Terraform destroy the object. Production objects keep prevent_destroy; to delete one, retire its address with retire(address, { destroy: true }) on the stack.`,
   productionImportDeletes: (path: string, counts: string) =>
     `${path}: this identity-source import deletes ${counts} in a production org. Check the lists before applying; Okta deletes what the job names.`,
-    stackOverrideOfOwnedAddress: (stackPath: string, address: string, ownerPath: string) =>
+  stackOverrideOfOwnedAddress: (stackPath: string, address: string, ownerPath: string) =>
     `${stackPath}: addOverride("resource.${address}", ...) defines ${address}, which ${ownerPath} already defines; the construct's rendering would silently replace the override. Change it through the construct's escape hatch (its .resource.addOverride(...)) instead, or give one of them another address.`,
   notInEnum: (path: string, field: string, value: unknown, allowed: readonly string[]) =>
     `${path}: ${field} is ${show(value)}; allowed values are ${oneOf(allowed)}.`,
@@ -318,6 +324,64 @@ export const messages = {
     `${path}: the import job uploads nothing, yet it would open an import session (one per identity source every five minutes). Give it at least one of upsertUsers, upsertGroups, upsertMemberships, deleteUsers, deleteGroups or deleteMemberships, or remove it.`,
 } as const;
 
+/**
+ * The topic of each message: a problem's id is "okta:<topic>/<message name in kebab case>", e.g.
+ * "okta:user/duplicate-login". Ids are public: renaming a message or moving it to another topic
+ * changes its id, so do neither lightly.
+ */
+const TOPICS = {
+  address: ["invalidAddress", "duplicateAddress", "stackOverrideOfOwnedAddress"],
+  production: ["addressLeftProduction", "retiredButDefined", "badAddressRecord", "weakenedProtection", "productionImportDeletes", "productionWithLocalState"],
+  value: ["notInEnum", "emptyString", "tooLong", "invisibleCharacters"],
+  user: ["profileTooLong", "badLogin", "badEmail", "duplicateLogin", "undeclaredCustomKey", "customValueType", "customValueNotAllowed", "missingRequiredCustom"],
+  group: ["duplicateGroupName", "ruleAndMembers"],
+  "schema-property": [
+    "badIndex", "notBaseAttribute", "reservedIndex", "duplicateIndex", "tooManyUnique", "overrideNeedsPriority", "priorityNeedsOverride",
+    "enumWithUnique", "enumWithArray", "arrayTypeWithoutArray", "arrayWithoutArrayType", "enumValueType", "lengthOnNonString", "minAboveMax",
+  ],
+  "group-rule": ["ruleTooManyGroups", "ruleTooManyExcluded", "ruleWithoutGroups"],
+  org: ["crossOrg", "crossOrgToken", "noProvider", "missingScopes", "noCrossOrgState", "outOfRange", "minWaitAboveMax", "longWaveApply", "foreignBinding", "foreignBindingUnknownType"],
+  "identity-source": ["importJobsPerSource", "importBlockTooLarge", "duplicateExternalId", "upsertedAndDeleted", "incompleteProfile", "unknownMembershipId", "emptyImportJob"],
+  "directory-file": [
+    "directoryDerivedIds", "directoryFileExtension", "directoryFileUnreadable", "directoryFileSyntax", "directoryNotThatKind", "directoryNotAList",
+    "directoryEntryNotObject", "directoryFieldCount", "directoryDuplicateColumn", "directoryMissingColumns", "directoryUnknownColumn", "directoryKnownColumns",
+    "directoryMappingFile", "directoryMappingUnused", "directoryMappingTarget", "directoryMappedAndIgnored", "directoryFilledTwice", "directoryNotPerOrg",
+    "directoryUnknownOrg", "directorySharedImportId", "directoryInvisible", "directoryValueType", "directoryItemType", "directoryValueNotAllowed",
+    "directoryUndeclared", "directoryMissingRequired", "directoryRequiredWithoutColumn", "directoryDeclaredAfterLoad", "directoryProtoKey",
+    "directoryMissingValue", "directoryNotText", "directoryNotAnObject", "directoryBadLogin", "directoryBadEmail", "directoryTooLong", "directoryNotInEnum",
+    "directoryBadId", "directoryPrototypeId", "directoryDuplicate", "directoryDuplicateDerivedId", "directoryBadCustomValue", "directoryBadGroups",
+    "directoryUnknownGroup", "directoryMoreProblems", "directoryNotUtf8",
+  ],
+  workspaces: ["placeholderCloudOrganization", "literalWebhookUrl", "noCloudOrgs", "badWorkspaceName", "duplicateCloudOrg", "emailWithoutRecipients", "unknownCloudOrg"],
+  output: ["webhookInOutput", "environmentSecretInOutput", "secretInOutput", "terraformVerdictFailed", "outputLocked", "schemaNotFound"],
+  "stack-input": ["badStackJson", "stackInputMissing", "stackInputUnknownDirectory", "stackInputNoStacks", "stackInputNotStack"],
+  cost: ["refreshCostBadShare", "refreshCostBadTier", "refreshCostSlow"],
+  "promotion-diff": ["promotionDiffUsage", "promotionDiffInput", "promotionDiffSeveralStacks"],
+  guard: [
+    "guardUsage", "planFileUnreadable", "planFileEmpty", "planFileBadJson", "planFileNotPlan", "planFileFormatVersion", "planFileBadChange",
+    "planGuardBlocked", "planGuardAllowHint", "planGuardAllowed", "planGuardPassed",
+  ],
+  testing: ["testingNoResource", "testingNoSuchType", "testingNoTerraform"],
+} as const satisfies Record<string, readonly (keyof typeof messages)[]>;
+
+/** Every message name, and the topic it is under (a test checks that each has one). */
+
+const TOPIC_OF = new Map<string, string>(Object.entries(TOPICS).flatMap(([topic, names]) => names.map((name): [string, string] => [name, topic])));
+
+/** The id of a message of the catalog, e.g. problemId("duplicateLogin") = "okta:user/duplicate-login". */
+export function problemId(name: keyof typeof messages): string {
+  const topic = TOPIC_OF.get(name);
+  // Data-file messages are named directoryX; their topic says so already.
+  const short = topic === "directory-file" ? name.replace(/^directory([A-Z])/, (_, first: string) => first.toLowerCase()) : name;
+  return `okta:${topic}/${kebabCase(short)}`;
+}
+
+/**
+ * The catalog as Problems: `problem.duplicateLogin(...)` is messages.duplicateLogin's text with the id
+ * "okta:user/duplicate-login" and severity "error" (asWarning() turns one into a warning).
+ */
+export const problem = problemsOf(problemId, messages);
+
 /** "an integer", "a number", "a boolean", "a list of integers". */
 function typeNoun(type: string): string {
   if (type.startsWith("array of ")) return `a list of ${type.slice("array of ".length)}s`;
@@ -355,47 +419,66 @@ export interface OrgProblems {
   /** The stack's id, e.g. "okta-dev"; "" for problems outside any stack. */
   readonly org: string;
   /** Its problems, each once. */
-  readonly problems: readonly string[];
+  readonly problems: readonly Problem[];
 }
 
+/** What a failed synth left behind, when nothing else is said. */
 const NOTHING_WRITTEN = "nothing was written";
 
-/** Thrown when a synth fails; `problems` lists every problem found, across every stack. */
+/** The id of a problem reported as text only (a cdktf validation of a construct that is not ours). */
+export const VALIDATION_ID = "cdktf:validation";
+
+/** A problem given as text gets an id: VALIDATION_ID unless told. */
+export function asProblem(found: Problem | string, id = VALIDATION_ID): Problem {
+  return typeof found === "string" ? { id, severity: "error", message: found } : found;
+}
+
+/**
+ * Thrown when cdktf-okta finds problems: every problem at once, each named by its construct path or
+ * data-file position, with its id.
+ */
 export class OktaSynthError extends Error {
   /** The problems of every org (stack) that has any, in the order given: what OktaApp and OktaOrgStack throw. */
   public static byOrg(orgs: readonly OrgProblems[], outcome = NOTHING_WRITTEN): OktaSynthError {
     // A problem several orgs share (a row of a file they all load) names them all, the same in each: listed once, under the first.
     const listed = new Set<string>();
     const found = orgs
-      .map(({ org, problems }) => ({ org, problems: problems.filter((problem) => !listed.has(problem) && listed.add(problem)) }))
+      .map(({ org, problems }) => ({ org, problems: problems.filter((p) => !listed.has(p.message) && listed.add(p.message)) }))
       .filter(({ problems }) => problems.length > 0);
     return new OktaSynthError(found.flatMap(({ problems }) => problems), outcome, found);
   }
 
+  /** Every problem's message, each once (the details carry their ids). */
+  public readonly problems: readonly string[];
+  /** Every problem, each once, with its id. */
+  public readonly details: readonly Problem[];
   /** The same problems by org (stack); one group under "" when the thrower did not sort them. */
   public readonly orgs: readonly OrgProblems[];
 
   /**
-   * @param problems every problem, each once
+   * @param problems every problem, each once (text is taken as a problem with VALIDATION_ID)
    * @param outcome what the failed synth left, e.g. "nothing was written"
    * @param orgs the same problems by org (stack)
    */
   constructor(
-    public readonly problems: readonly string[],
+    problems: readonly (Problem | string)[],
     private readonly outcome = NOTHING_WRITTEN,
     orgs?: readonly OrgProblems[],
   ) {
-    super(`cdktf-okta found ${count(problems.length, "problem")}; ${outcome}:\n  ${problems.join("\n  ")}`);
+    const details = problems.map((found) => asProblem(found));
+    super(`cdktf-okta found ${count(details.length, "problem")}; ${outcome}:\n  ${details.map((p) => p.message).join("\n  ")}`);
     this.name = "OktaSynthError";
-    this.orgs = orgs ?? [{ org: "", problems }];
+    this.details = details;
+    this.problems = details.map((p) => p.message);
+    this.orgs = orgs ?? [{ org: "", problems: details }];
   }
 
-  /** What a failed synth prints: every problem once, under the org (stack) it belongs to. */
+  /** What a failed synth prints: every problem once, under the org (stack) it belongs to, with its id. */
   public get report(): string {
     const stacks = this.orgs.filter(({ org }) => org !== "").length;
-    if (stacks === 0) return this.message;
-    const sections = this.orgs.map(({ org, problems }) => `${org || "outside any stack"}: ${count(problems.length, "problem")}\n  ${problems.join("\n  ")}`);
-    return [`cdktf-okta found ${count(this.problems.length, "problem")} in ${count(stacks, "stack")}; ${this.outcome}.`, ...sections].join("\n\n");
+    if (stacks === 0) return `cdktf-okta found ${count(this.details.length, "problem")}; ${this.outcome}:\n  ${this.details.map(formatProblem).join("\n  ")}`;
+    const sections = this.orgs.map(({ org, problems }) => `${org || "outside any stack"}: ${count(problems.length, "problem")}\n  ${problems.map(formatProblem).join("\n  ")}`);
+    return [`cdktf-okta found ${count(this.details.length, "problem")} in ${count(stacks, "stack")}; ${this.outcome}.`, ...sections].join("\n\n");
   }
 }
 

@@ -3,14 +3,18 @@ import * as path from "node:path";
 import { App, AppConfig } from "cdktf";
 import { Manifest } from "cdktf/lib/manifest";
 import { deferRecords, flushRecords } from "../core/address-record";
-import { OktaSynthError } from "../problems/messages";
+import { OktaSynthError, asProblem } from "../problems/messages";
+import { Problem } from "../problems/problem";
+
+/** The id of a problem an OutputCheck of the app reports as text. */
+const OUTPUT_CHECK_ID = "okta:output/check";
 import { lockOutput, recoverSwap, swapIn } from "./output-dir";
 import { judgeableStacks, schemaProblems, terraformProblems } from "./output-validation";
 import { collectProblems } from "../core/problems";
 import { findSecrets } from "../analysis/secrets";
 import { StackFile, readStackFiles } from "../analysis/stack-files";
 import { problemsByOrg, problemsByStackFile, reportUncaughtSynthErrors } from "./synth-failure";
-import { terraformOnPath } from "../testing/harness";
+import { terraformOnPath } from "../test-provider/harness";
 
 /** What a synth wrote, read once for every check: the output directory and each stack's Terraform JSON. */
 export interface SynthesizedOutput {
@@ -21,7 +25,7 @@ export interface SynthesizedOutput {
 }
 
 /** Checks synthesized output; returns one message per problem. */
-export type OutputCheck = (output: SynthesizedOutput) => string[];
+export type OutputCheck = (output: SynthesizedOutput) => readonly (Problem | string)[];
 
 /** Properties of an OktaApp. */
 export interface OktaAppProps extends AppConfig {
@@ -80,7 +84,7 @@ export class OktaApp extends App {
 
   /** Every problem in every stack, without writing anything. */
   public validateAll(): string[] {
-    return collectProblems(this);
+    return collectProblems(this).map((found) => found.message);
   }
 
   public synth(): void {
@@ -113,9 +117,9 @@ export class OktaApp extends App {
 
   /** Runs checks of the staged output; their problems, by stack, fail the synth. */
   private checkOutput(output: SynthesizedOutput, checks: readonly OutputCheck[]): void {
-    const problems = checks.flatMap((check) => check(output));
+    const problems = checks.flatMap((check) => check(output).map((found) => asProblem(found, OUTPUT_CHECK_ID)));
     if (problems.length === 0) return;
-    const found = problemsByStackFile(output.stacks, problems).map(({ org, problems: atStaging }) => ({ org, problems: atStaging.map((p) => this.atFinalPaths(p)) }));
+    const found = problemsByStackFile(output.stacks, problems).map(({ org, problems: atStaging }) => ({ org, problems: atStaging.map((p) => ({ ...p, message: this.atFinalPaths(p.message) })) }));
     throw OktaSynthError.byOrg(found);
   }
 
@@ -132,15 +136,15 @@ function freshDirectory(dir: string): void {
   fs.mkdirSync(path.join(dir, Manifest.stacksFolder), { recursive: true });
 }
 
-function checkSecrets({ stacks }: SynthesizedOutput): string[] {
+function checkSecrets({ stacks }: SynthesizedOutput): Problem[] {
   return stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
 }
 
-function checkSchemas({ stacks }: SynthesizedOutput): string[] {
+function checkSchemas({ stacks }: SynthesizedOutput): Problem[] {
   return schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf })));
 }
 
 /** Terraform's verdict, only on what the test provider can judge (another provider's stack would be "missing a provider"). */
-function checkWithTerraform({ stacks }: SynthesizedOutput): string[] {
+function checkWithTerraform({ stacks }: SynthesizedOutput): Problem[] {
   return terraformProblems(judgeableStacks(stacks).map(({ file }) => path.relative(process.cwd(), path.dirname(file))));
 }

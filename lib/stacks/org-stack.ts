@@ -8,7 +8,7 @@ import { OktaApp } from "./app";
 import { withBareAddresses } from "../util/addresses";
 import { addRetirement, isRecorded, retirementsOf, setRecordFile, updateAddressRecord } from "../core/address-record";
 import { OktaDirectory } from "../core/directory";
-import { OktaSynthError, messages } from "../problems/messages";
+import { OktaSynthError, messages, problem } from "../problems/messages";
 import { localStatePath } from "./backend";
 import { schemaProblems } from "./output-validation";
 import { markProduction } from "../core/production";
@@ -128,7 +128,7 @@ export class OktaOrgStack extends TerraformStack {
       new TerraformCloudBlock(this, props.cloud);
     } else {
       new LocalBackend(this, { path: localStatePath(id) });
-      if (props.production) warnOnce(this, messages.productionWithLocalState(this.node.path));
+      if (props.production) warnOnce(this, problem.productionWithLocalState(this.node.path));
     }
     this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes()] });
   }
@@ -185,7 +185,7 @@ export class OktaOrgStack extends TerraformStack {
     const granted = this.props.auth?.method !== "api-token" ? this.props.auth?.scopes : undefined;
     if (granted) {
       const missing = this.requiredScopes.filter((s) => !granted.includes(s) && !granted.includes(s.replace(/\.read$/, ".manage")));
-      if (missing.length > 0) warnOnce(this, messages.missingScopes(this.node.path, missing));
+      if (missing.length > 0) warnOnce(this, problem.missingScopes(this.node.path, missing));
     }
     return [];
   }

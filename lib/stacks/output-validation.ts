@@ -1,7 +1,7 @@
 /**
  * Validation of synthesized Terraform JSON, for OktaApp (every stack of its output) and, under a plain
  * cdktf App, OktaOrgStack (its own JSON): the built-in SchemaValidator, and Terraform's own verdict
- * (`terraform validate` through the test provider, lib/testing/terraform-validate.ts).
+ * (`terraform validate` through the test provider, lib/test-provider/terraform-validate.ts).
  *
  * Terraform's verdict is asynchronous and cdktf's synth is not, so it runs in a child node process
  * (this file, run as a script: `node output-validation.js <stack dir>...`, which prints the problems as
@@ -11,28 +11,34 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SchemaValidator, TerraformJsonFile, ValidationProblem, formatValidationProblems } from "../validator/schema-validator";
-import { validateWithTerraform } from "../testing/terraform-validate";
+import { validateWithTerraform } from "../test-provider/terraform-validate";
 import { messages } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { schemaDir } from "../util/schema-dir";
 import { StackFile } from "../analysis/stack-files";
 
 let snapshots: SchemaValidator | undefined;
 
 /** What the built-in validator finds in `files`, one line per problem: `file: path (address): message`. */
-export function schemaProblems(files: readonly TerraformJsonFile[]): string[] {
+export function schemaProblems(files: readonly TerraformJsonFile[]): Problem[] {
   snapshots ??= SchemaValidator.fromSnapshots();
-  return snapshots.validate(files).map((problem) => formatValidationProblems([problem]));
+  return snapshots.validate(files).map(asReported);
 }
 
 /**
  * What `terraform validate` says about each stack's directory, one line per problem
  * (`file:line: context: message`). Needs terraform on PATH.
  */
-export function terraformProblems(stackDirs: readonly string[]): string[] {
+export function terraformProblems(stackDirs: readonly string[]): Problem[] {
   if (stackDirs.length === 0) return [];
   const result = spawnSync(process.execPath, [childScript(), ...stackDirs], { encoding: "utf8", env: process.env, maxBuffer: 1 << 30 });
   if (result.status !== 0) throw new Error(messages.terraformVerdictFailed(stackDirs.map((dir) => path.basename(dir)), (result.stderr || String(result.error ?? `exit status ${result.status}`)).trim()));
-  return (JSON.parse(result.stdout) as ValidationProblem[]).map((problem) => formatValidationProblems([problem]));
+  return (JSON.parse(result.stdout) as ValidationProblem[]).map(asReported);
+}
+
+/** A validation problem as a synth reports it: `file: path (address): message`, with its id. */
+function asReported(found: ValidationProblem): Problem {
+  return { id: found.id, severity: "error", message: formatValidationProblems([found]) };
 }
 
 /**

@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { OktaSynthError, OrgProblems } from "../problems/messages";
+import { OktaSynthError, OrgProblems, asProblem } from "../problems/messages";
+import { Problem } from "../problems/problem";
 import { collectProblems } from "../core/problems";
 import { StackFile } from "../analysis/stack-files";
 
@@ -19,20 +20,20 @@ export function problemsByOrg(app: IConstruct): OrgProblems[] {
   const outside = app.node
     .findAll()
     .filter((construct) => !inStacks.has(construct))
-    .flatMap((construct) => construct.node.validate().map((message) => `[${construct.node.path}] ${message}`));
+    .flatMap((construct) => construct.node.validate().map((message) => asProblem(`[${construct.node.path}] ${message}`)));
   return [{ org: "", problems: outside }, ...stacks.map((stack) => ({ org: stack.node.id, problems: collectProblems(stack) }))];
 }
 
 /** Problems with written files, by the stack whose directory each names (as given, or relative to the working directory); others under "". */
-export function problemsByStackFile(stacks: readonly StackFile[], problems: readonly string[]): OrgProblems[] {
+export function problemsByStackFile(stacks: readonly StackFile[], problems: readonly Problem[]): OrgProblems[] {
   const owners = stacks.map((stack) => {
     const dir = path.dirname(stack.file);
     return { org: stack.name, prefixes: [dir, path.relative(process.cwd(), dir)].flatMap((d) => [d + path.sep, `${d}:`]) };
   });
-  const groups = new Map<string, string[]>([["", []], ...owners.map(({ org }): [string, string[]] => [org, []])]);
-  for (const problem of problems) {
-    const owner = owners.find(({ prefixes }) => prefixes.some((prefix) => problem.includes(prefix)));
-    groups.get(owner?.org ?? "")!.push(problem);
+  const groups = new Map<string, Problem[]>([["", []], ...owners.map(({ org }): [string, Problem[]] => [org, []])]);
+  for (const found of problems) {
+    const owner = owners.find(({ prefixes }) => prefixes.some((prefix) => found.message.includes(prefix)));
+    groups.get(owner?.org ?? "")!.push(found);
   }
   return [...groups].map(([org, found]) => ({ org, problems: found }));
 }

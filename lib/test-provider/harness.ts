@@ -57,7 +57,7 @@ const CREDENTIAL_VARIABLES = /^(OKTA_|TFE_TOKEN$|TF_TOKEN_|TF_VAR_)/;
 
 function providerMain(): string {
   const compiled = path.join(__dirname, "provider-main.js");
-  return fs.existsSync(compiled) ? compiled : path.resolve(__dirname, "..", "..", "dist", "lib", "testing", "provider-main.js");
+  return fs.existsSync(compiled) ? compiled : path.resolve(__dirname, "..", "..", "dist", "lib", "test-provider", "provider-main.js");
 }
 
 /** A scratch directory with one stack, a simulated org and a running test provider. */

@@ -91,7 +91,7 @@ export interface RunningProviders {
 }
 
 
-/** The protocol definition next to this file (the build copies it into dist/lib/testing). */
+/** The protocol definition next to this file (the build copies it into dist/lib/test-provider). */
 function protoFile(): string {
   return path.join(__dirname, "tfplugin6.proto");
 }

@@ -9,6 +9,9 @@ import type { ValidationProblem } from "../validator/schema-validator";
 import { TerraformSandbox, terraformOnPath } from "./harness";
 
 /** What terraform said about a set of files. */
+/** The id of a problem Terraform itself reported (its diagnostics have no stable ids of their own). */
+export const TERRAFORM_VALIDATE_ID = "terraform:validate";
+
 export interface TerraformValidation {
   readonly problems: ValidationProblem[];
   readonly fileCount: number;
@@ -88,7 +91,7 @@ export async function validateWithTerraform(paths: readonly string[]): Promise<T
       for (const d of verdict.diagnostics ?? []) {
         if (d.severity !== "error") continue;
         const at = d.range ? `${original(d.range.filename)}:${d.range.start.line}` : original();
-        problems.push({ file: at, path: d.snippet?.context ?? "", message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
+        problems.push({ file: at, path: d.snippet?.context ?? "", id: TERRAFORM_VALIDATE_ID, message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
       }
     }
   } finally {

@@ -14,9 +14,10 @@ import { TerraformDataSource, TerraformResource, TerraformStack, Testing } from 
 import { IConstruct } from "constructs";
 import { OktaDirectory } from "../core/directory";
 import { messages } from "../problems/messages";
-import { TerraformAddress } from "../core/identity-source-checks";
+import { TerraformAddress } from "../core/identity-sources";
 import { collectProblems } from "../core/problems";
-import { TerraformResult, TerraformSandbox, terraformOnPath } from "./harness";
+import { Problem } from "../problems/problem";
+import { TerraformResult, TerraformSandbox, terraformOnPath } from "../test-provider/harness";
 
 /** What terraform did with a stack: skipped (no terraform on PATH), or its verdict. */
 export interface OktaTerraformRun {
@@ -62,20 +63,42 @@ export class OktaTesting {
     return OktaTesting.synth(TerraformStack.of(construct))[mode]?.[resourceType]?.[address[1]];
   }
 
-  /** Every problem a synth of `scope` (a stack or an app) would report, each message as the synth prints it. */
+  /** The message of every problem a synth of `scope` (a stack or an app) would report, without ids. */
   public static problems(scope: IConstruct): string[] {
+    return collectProblems(scope).map((found) => found.message);
+  }
+
+  /**
+   * Every problem a synth of `scope` would report, with its id: assert on the id
+   * (`expect(OktaTesting.findProblems(stack).map((p) => p.id)).toEqual(["okta:user/duplicate-login"])`),
+   * which stays when a message is reworded.
+   */
+  public static findProblems(scope: IConstruct): Problem[] {
     return collectProblems(scope);
   }
 
   /**
    * The warnings of `scope` and everything in it, after running the validations that add warnings
-   * (as a synth does); each is added once however often this is called.
+   * (as a synth does); each is added once however often this is called. These are the messages;
+   * a synth prints each with its id after it (findWarnings gives the ids).
    */
   public static warnings(scope: IConstruct): string[] {
+    return OktaTesting.findWarnings(scope).map((found) => found.message);
+  }
+
+  /**
+   * The warnings of `scope` with their ids (after the validations that add warnings ran); a warning
+   * added by code other than cdktf-okta's has the id "cdktf:warning".
+   */
+  public static findWarnings(scope: IConstruct): Problem[] {
     collectProblems(scope);
     return scope.node
       .findAll()
-      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => String(entry.data)));
+      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => String(entry.data)))
+      .map((text) => {
+        const match = /^([\s\S]*) \[([a-z-]+:[a-z0-9-]+\/[a-z0-9-]+)\]$/.exec(text);
+        return match ? { id: match[2], severity: "warning", message: match[1] } : { id: "cdktf:warning", severity: "warning", message: text };
+      });
   }
 
   /** Why terraform runs are skipped on this machine (no terraform binary on PATH), or undefined when they run. */

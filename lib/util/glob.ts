@@ -11,8 +11,3 @@ export function addressGlob(glob: string): RegExp {
   const source = [...glob].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
   return new RegExp(`^${source}$`, "s");
 }
-
-/** Quotes a glob or an address for a shell command line: okta_user.old_* -> 'okta_user.old_*'. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -4,9 +4,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { TerraformJsonFile, ValidationProblem } from "./schema-validator";
+import { TerraformJsonFile, ValidationProblem, idAndMessage } from "./types";
 import { parseTerraformJsonText } from "./json-text";
-import { fileMessages } from "./messages";
+import { fileProblems } from "./messages";
 
 /** Directories never searched: dependencies, provider caches, version control. */
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".terraform", ".git"]);
@@ -34,11 +34,11 @@ export function readTerraformJson(paths: readonly string[]): ReadResult {
     try {
       names = fs.statSync(given).isDirectory() ? findFiles(given) : [given];
     } catch (error) {
-      problems.push({ file: given, path: "", message: fileMessages.unreadable(error) });
+      problems.push({ file: given, path: "", ...idAndMessage(fileProblems.unreadable(error)) });
       continue;
     }
     if (names.length === 0) {
-      problems.push({ file: given, path: "", message: fileMessages.noFiles(given) });
+      problems.push({ file: given, path: "", ...idAndMessage(fileProblems.noFiles(given)) });
     }
     for (const name of names) {
       if (seen.has(path.resolve(name))) {
@@ -49,13 +49,13 @@ export function readTerraformJson(paths: readonly string[]): ReadResult {
       try {
         text = fs.readFileSync(name, "utf8");
       } catch (error) {
-        problems.push({ file: name, path: "", message: fileMessages.unreadable(error) });
+        problems.push({ file: name, path: "", ...idAndMessage(fileProblems.unreadable(error)) });
         continue;
       }
       try {
         files.push({ path: name, json: parseTerraformJsonText(text) });
       } catch (error) {
-        problems.push({ file: name, path: "", message: fileMessages.notJson(error) });
+        problems.push({ file: name, path: "", ...idAndMessage(fileProblems.notJson(error)) });
       }
     }
   }

@@ -2,7 +2,15 @@
  * Every message the validator produces. Each says what was received, what is allowed and how to
  * fix it; the file, JSON path and Terraform address travel next to it in the problem.
  */
-import type { CtyType } from "./schema";
+import { problemsOf } from "../problems/problem";
+
+/** What the messages need of a compiled cty type (the validator's CtyType is one). */
+type CtyType =
+  | { readonly kind: "string" | "number" | "bool" | "dynamic"; readonly text: string }
+  | { readonly kind: "list" | "set" | "map"; readonly element: { readonly text: string }; readonly text: string }
+  | { readonly kind: "object"; readonly text: string }
+  | { readonly kind: "tuple"; readonly elements: readonly unknown[]; readonly text: string }
+  | { readonly kind: "nested"; readonly mode: "single" | "list" | "set" | "map"; readonly text: string };
 
 /** Names listed in full up to this many; longer lists are cut. */
 const LIST_LIMIT = 60;
@@ -282,7 +290,7 @@ export const metaMessages = {
     `moved "from" names ${address}, which is still declared in this module; Terraform rejects moving an object that still exists. Remove the declaration of ${address} or fix "from".`,
   moduleSource: () => `a module block needs "source", received none. Add "source" (a path or registry address).`,
   literalBool: (owner: string, name: string, value: unknown) =>
-    typeof value === "string" && value.includes("\${")
+    typeof value === "string" && value.includes("${")
       ? `"${name}" in ${owner} must be a literal true or false, received ${describe(value)}: Terraform reads it before it evaluates any expression, so it cannot be an interpolation. Write true or false.`
       : `"${name}" in ${owner} must be true or false (or the string "true" or "false"), received ${describe(value)}. Write true or false.`,
   duplicateImport: (address: string, path: string) =>
@@ -306,3 +314,14 @@ function reason(error: unknown): string {
   const message = typeof error === "object" && error !== null ? (error as { message?: unknown }).message : undefined;
   return typeof message === "string" ? message : String(error);
 }
+
+/**
+ * The validator's catalog as Problems, ids "validator:<section>/<message name in kebab case>", e.g.
+ * "validator:reference/undeclared". (Schema messages are thrown, not reported, and have none.)
+ */
+export const fileProblems = problemsOf("validator:file", fileMessages);
+export const structureProblems = problemsOf("validator:structure", structureMessages);
+export const schemaCheckProblems = problemsOf("validator:schema", schemaCheckMessages);
+export const referenceProblems = problemsOf("validator:reference", referenceMessages);
+export const templateProblems = problemsOf("validator:template", templateMessages);
+export const metaProblems = problemsOf("validator:meta-argument", metaMessages);

@@ -3,7 +3,7 @@
  * schemas. Two passes: the first collects what the module declares (so references can be
  * resolved whatever the file order), the second checks every body and every reference.
  */
-import type { TerraformJsonFile, ValidationProblem } from "./schema-validator";
+import type { TerraformJsonFile, ValidationProblem } from "./types";
 import { joinPath } from "../util/json-path";
 import { TERRAFORM_FUNCTIONS } from "./functions";
 import { isRepeatedKey } from "./json-text";
@@ -21,7 +21,9 @@ import {
   TERRAFORM_DATA,
   VARIABLE,
 } from "./language-schemas";
-import { fileMessages, metaMessages, referenceMessages, schemaCheckMessages, structureMessages, templateMessages, withoutValues } from "./messages";
+import { fileProblems, metaProblems, referenceProblems, schemaCheckProblems, structureProblems, templateProblems, withoutValues } from "./messages";
+import { Problem } from "../problems/problem";
+import { idAndMessage } from "./types";
 import { INDEX, interpolatedExpression, isName, parseTraversal, scanTemplate, SPLAT, TemplateError, Traversal } from "./references";
 import { BOOL_STRINGS, CompiledAttribute, CompiledBlock, CompiledBlockType, compileType, CtyType, isObject, NUMBER_STRING, SchemaSet } from "./schema";
 import { suggest, Suggestions } from "../util/suggest";
@@ -47,7 +49,7 @@ export function checkModule(schemas: SchemaSet, files: readonly TerraformJsonFil
     // A file nested deeper than Terraform reads is reported alone: Terraform reads none of it.
     const depth = nestingDepth(file.json);
     if (depth > MAX_JSON_DEPTH) {
-      checker.problems.push({ file: file.path, path: pathBeyond(file.json, MAX_JSON_DEPTH), message: fileMessages.tooDeep(depth, MAX_JSON_DEPTH) });
+      checker.problems.push({ file: file.path, path: pathBeyond(file.json, MAX_JSON_DEPTH), ...idAndMessage(fileProblems.tooDeep(depth, MAX_JSON_DEPTH)) });
     } else {
       checker.declare(file);
     }
@@ -191,7 +193,7 @@ class ModuleChecker {
   public declare(file: TerraformJsonFile): void {
     const json = file.json;
     if (!isObject(json)) {
-      this.problems.push({ file: file.path, path: "", message: fileMessages.notObject(json) });
+      this.problems.push({ file: file.path, path: "", ...idAndMessage(fileProblems.notObject(json)) });
       return;
     }
     const fileScope = this.scope(file.path, undefined, "this file");
@@ -225,7 +227,7 @@ class ModuleChecker {
                 continue;
               }
               if (isRepeatedKey(body[name])) {
-                this.report(fileScope, joinPath(path, name), structureMessages.repeatedKey(`local value "${name}"`, joinPath(path, name)));
+                this.report(fileScope, joinPath(path, name), structureProblems.repeatedKey(`local value "${name}"`, joinPath(path, name)));
               }
               this.declareNamed(this.locals, `local value "${name}"`, name, body, joinPath(path, name), file.path);
             }
@@ -243,7 +245,7 @@ class ModuleChecker {
           });
           break;
         default:
-          this.report(fileScope, key, structureMessages.unknownTopLevel(key, suggest(key, TOP_LEVEL_KEYS), TOP_LEVEL_KEYS));
+          this.report(fileScope, key, structureProblems.unknownTopLevel(key, suggest(key, TOP_LEVEL_KEYS), TOP_LEVEL_KEYS));
       }
     }
   }
@@ -294,7 +296,7 @@ class ModuleChecker {
       for (const key in object) {
         const labelPath = joinPath(objectPath, key);
         if (key === "//") {
-          this.report(scope, labelPath, structureMessages.commentAsLabel(labelPath));
+          this.report(scope, labelPath, structureProblems.commentAsLabel(labelPath));
         } else if (first === "") {
           this.eachBody(object[key], labelPath, depth - 1, scope, visit, key);
         } else {
@@ -328,7 +330,7 @@ class ModuleChecker {
       } else if (isObject(item)) {
         found.push([item, itemPath]);
       } else {
-        this.report(scope, itemPath, structureMessages.notObject(`"${itemPath}"`, item));
+        this.report(scope, itemPath, structureProblems.notObject(`"${itemPath}"`, item));
       }
     }
     return found;
@@ -382,7 +384,7 @@ class ModuleChecker {
     const suggestion = schema === undefined ? suggest(type, types.keys()) : undefined;
     if (suggestion !== undefined) {
       const kind = mode === "resource" ? "resource" : "data source";
-      this.report(this.scope(file, address, address), path, structureMessages.unknownType(kind, type, provider.localName, provider.version, suggestion));
+      this.report(this.scope(file, address, address), path, structureProblems.unknownType(kind, type, provider.localName, provider.version, suggestion));
     }
     return schema;
   }
@@ -408,7 +410,7 @@ class ModuleChecker {
     const key = alias === undefined ? name : `${name}.${alias}`;
     const previous = this.providerConfigurations.get(key);
     if (previous !== undefined) {
-      this.report(this.scope(file, `provider.${key}`, `provider.${key}`), path, structureMessages.duplicateProvider(name, alias, previous.file, previous.path));
+      this.report(this.scope(file, `provider.${key}`, `provider.${key}`), path, structureProblems.duplicateProvider(name, alias, previous.file, previous.path));
       return;
     }
     this.providerConfigurations.set(key, { file, path, body, name });
@@ -450,7 +452,7 @@ class ModuleChecker {
       iterators: undefined,
     };
     if (declaration.count && declaration.forEach) {
-      this.report(scope, declaration.path, metaMessages.countAndForEach(declaration.address));
+      this.report(scope, declaration.path, metaProblems.countAndForEach(declaration.address));
     }
     if (declaration.schema !== undefined) {
       this.checkBody(declaration.body, declaration.schema, declaration.path, scope, declaration.mode);
@@ -477,7 +479,7 @@ class ModuleChecker {
       forEach: body.for_each !== undefined,
     };
     if (body.source === undefined) {
-      this.report(scope, joinPath(declaration.path, "source"), metaMessages.moduleSource());
+      this.report(scope, joinPath(declaration.path, "source"), metaProblems.moduleSource());
     }
     this.checkUnknownBody(body, declaration.path, scope, "module");
   }
@@ -492,12 +494,12 @@ class ModuleChecker {
         const scope: Scope = { ...this.scope(declaration.file, undefined, "this import block"), forEach: body.for_each !== undefined };
         this.checkBody(body, IMPORT, declaration.path, scope, "import");
         if (body.id === undefined && body.identity === undefined) {
-          this.report(scope, joinPath(declaration.path, "id"), metaMessages.importIdentity());
+          this.report(scope, joinPath(declaration.path, "id"), metaProblems.importIdentity());
         }
         const to = staticAddress(body.to);
         const previous = to === undefined ? undefined : this.importTargets.get(to);
         if (to !== undefined && previous !== undefined) {
-          this.report(scope, joinPath(declaration.path, "to"), metaMessages.duplicateImport(to, previous));
+          this.report(scope, joinPath(declaration.path, "to"), metaProblems.duplicateImport(to, previous));
         } else if (to !== undefined) {
           this.importTargets.set(to, declaration.path);
         }
@@ -526,9 +528,9 @@ class ModuleChecker {
     const sameFrom = this.movesFrom.get(from);
     const sameTo = this.movesTo.get(to);
     if (sameFrom !== undefined && sameFrom.other !== to) {
-      this.report(scope, joinPath(path, "to"), metaMessages.ambiguousMoveFrom(from, to, sameFrom.other, sameFrom.path));
+      this.report(scope, joinPath(path, "to"), metaProblems.ambiguousMoveFrom(from, to, sameFrom.other, sameFrom.path));
     } else if (sameTo !== undefined && sameTo.other !== from) {
-      this.report(scope, joinPath(path, "from"), metaMessages.ambiguousMoveTo(to, from, sameTo.other, sameTo.path));
+      this.report(scope, joinPath(path, "from"), metaProblems.ambiguousMoveTo(to, from, sameTo.other, sameTo.path));
     }
     if (sameFrom === undefined) {
       this.movesFrom.set(from, { other: to, path });
@@ -547,7 +549,7 @@ class ModuleChecker {
     const typePath = joinPath(declaration.path, "type");
     const parsed = typeof type === "string" ? parseTypeConstraint(type) : { error: "a type constraint is written as a JSON string" };
     if (parsed.type === undefined) {
-      this.report(scope, typePath, metaMessages.variableType(name, type, parsed.error));
+      this.report(scope, typePath, metaProblems.variableType(name, type, parsed.error));
       return;
     }
     const value = declaration.body.default;
@@ -559,7 +561,7 @@ class ModuleChecker {
         where = where === "" && typeof step === "string" ? step : joinPath(where, step);
         offending = (offending as Record<string | number, unknown>)[step];
       }
-      this.report(scope, joinPath(declaration.path, "default"), metaMessages.variableDefault(name, parsed.type, where, failure.reason, offending));
+      this.report(scope, joinPath(declaration.path, "default"), metaProblems.variableDefault(name, parsed.type, where, failure.reason, offending));
     }
   }
 
@@ -581,9 +583,9 @@ class ModuleChecker {
         const traversals = typeof text === "string" ? (scanTemplate(text)?.traversals ?? []) : [];
         const at = joinPath(conditionPath, "condition");
         if (traversals.length === 0) {
-          this.report(scope, at, metaMessages.conditionWithoutReference(kind));
+          this.report(scope, at, metaProblems.conditionWithoutReference(kind));
         } else if (variable !== undefined && !traversals.some((traversal) => traversal.root === "var" && traversal.steps[0] === variable)) {
-          this.report(scope, at, metaMessages.validationWithoutVariable(variable));
+          this.report(scope, at, metaProblems.validationWithoutVariable(variable));
         }
       }
     }
@@ -616,18 +618,18 @@ class ModuleChecker {
         dynamic = this.checkDynamic(value, block, joinPath(path, key), scope);
       } else {
         const allowed = this.writableNames(block, meta);
-        this.report(scope, joinPath(path, key), schemaCheckMessages.unknownArgument(block.label, key, allowed.suggest(key), allowed.names));
+        this.report(scope, joinPath(path, key), schemaCheckProblems.unknownArgument(block.label, key, allowed.suggest(key), allowed.names));
       }
     }
     for (const attribute of block.requiredAttributes) {
       if (body[attribute.name] === undefined) {
-        this.report(scope, joinPath(path, attribute.name), schemaCheckMessages.missingArgument(block.label, attribute.name, attribute.type));
+        this.report(scope, joinPath(path, attribute.name), schemaCheckProblems.missingArgument(block.label, attribute.name, attribute.type));
       }
     }
     for (const blockType of block.requiredBlocks) {
       const count = countBlocks(body[blockType.name], blockType);
       if (count < blockType.minItems && !dynamic?.has(blockType.name)) {
-        this.report(scope, joinPath(path, blockType.name), schemaCheckMessages.tooFewBlocks(block.label, blockType.name, blockType.minItems, count));
+        this.report(scope, joinPath(path, blockType.name), schemaCheckProblems.tooFewBlocks(block.label, blockType.name, blockType.minItems, count));
       }
     }
   }
@@ -644,7 +646,7 @@ class ModuleChecker {
     if (block) {
       return [...value].flatMap((item) => (Array.isArray(item) ? item : [item]));
     }
-    this.report(scope, path, schemaCheckMessages.repeatedArgument(owner, key));
+    this.report(scope, path, schemaCheckProblems.repeatedArgument(owner, key));
     return value[0];
   }
 
@@ -711,7 +713,7 @@ class ModuleChecker {
     const path = joinPath(bodyPath, key);
     if (value === null) {
       if (attribute.required) {
-        this.report(scope, path, schemaCheckMessages.nullRequired(block.label, key, attribute.type));
+        this.report(scope, path, schemaCheckProblems.nullRequired(block.label, key, attribute.type));
       }
     } else if (attribute.sensitive) {
       withoutValues(() => this.checkConfigurable(value, attribute, block, bodyPath, path, key, scope));
@@ -722,11 +724,11 @@ class ModuleChecker {
 
   private checkConfigurable(value: unknown, attribute: CompiledAttribute, block: CompiledBlock, bodyPath: string, path: string, key: string, scope: Scope): void {
     if (!attribute.configurable) {
-      this.report(scope, path, schemaCheckMessages.computedOnly(block.label, key, value));
+      this.report(scope, path, schemaCheckProblems.computedOnly(block.label, key, value));
     } else if (LITERAL_ARGUMENTS.get(block)?.has(key)) {
       // Read before anything is evaluated: no interpolation, only what converts to a bool by itself.
       if (typeof value !== "boolean" && !(typeof value === "string" && BOOL_STRINGS.has(value))) {
-        this.report(scope, path, metaMessages.literalBool(block.label, key, value));
+        this.report(scope, path, metaProblems.literalBool(block.label, key, value));
       }
     } else {
       this.checkValue(value, attribute.type, path, block.label, bodyPath.length, scope);
@@ -741,7 +743,7 @@ class ModuleChecker {
     if (blockType.mode === "map") {
       for (const [labels, labelsPath] of objectsOf(value, path)) {
         if (!isObject(labels)) {
-          this.report(scope, labelsPath, schemaCheckMessages.blockNotObject(owner.label, blockType.name, true, labels));
+          this.report(scope, labelsPath, schemaCheckProblems.blockNotObject(owner.label, blockType.name, true, labels));
           continue;
         }
         for (const label in labels) {
@@ -754,7 +756,7 @@ class ModuleChecker {
       count = this.checkBlockBodies(value, blockType, owner, path, scope);
     }
     if (blockType.maxItems > 0 && count > blockType.maxItems) {
-      this.report(scope, path, schemaCheckMessages.tooManyBlocks(owner.label, blockType.name, blockType.maxItems, count));
+      this.report(scope, path, schemaCheckProblems.tooManyBlocks(owner.label, blockType.name, blockType.maxItems, count));
     }
   }
 
@@ -766,7 +768,7 @@ class ModuleChecker {
         this.checkBody(body, blockType.body, bodyPath, scope, undefined);
         count++;
       } else {
-        this.report(scope, bodyPath, schemaCheckMessages.blockNotObject(owner.label, blockType.name, false, body));
+        this.report(scope, bodyPath, schemaCheckProblems.blockNotObject(owner.label, blockType.name, false, body));
       }
     }
     return count;
@@ -777,7 +779,7 @@ class ModuleChecker {
     const generated = new Set<string>();
     for (const [entries, entriesPath] of objectsOf(value, path)) {
       if (!isObject(entries)) {
-        this.report(scope, entriesPath, structureMessages.notObject(`"${entriesPath}"`, entries));
+        this.report(scope, entriesPath, structureProblems.notObject(`"${entriesPath}"`, entries));
         continue;
       }
       for (const name in entries) {
@@ -788,13 +790,13 @@ class ModuleChecker {
         const namePath = joinPath(entriesPath, name);
         if (blockType === undefined) {
           const names = [...owner.blockTypes.keys()];
-          this.report(scope, namePath, schemaCheckMessages.unknownDynamicBlock(owner.label, name, suggest(name, names), names));
+          this.report(scope, namePath, schemaCheckProblems.unknownDynamicBlock(owner.label, name, suggest(name, names), names));
           continue;
         }
         generated.add(name);
         for (const [body, bodyPath] of objectsOf(entries[name], namePath)) {
           if (!isObject(body)) {
-            this.report(scope, bodyPath, structureMessages.notObject(`"${bodyPath}"`, body));
+            this.report(scope, bodyPath, structureProblems.notObject(`"${bodyPath}"`, body));
             continue;
           }
           this.checkBody(body, DYNAMIC, bodyPath, scope, "dynamic");
@@ -851,7 +853,7 @@ class ModuleChecker {
         }
         break;
     }
-    this.report(scope, path, schemaCheckMessages.typeMismatch(owner, below(path, bodyLength), type, value));
+    this.report(scope, path, schemaCheckProblems.typeMismatch(owner, below(path, bodyLength), type, value));
   }
 
   /** Checks a JSON array; returns false when the type takes no array. */
@@ -865,7 +867,7 @@ class ModuleChecker {
         return true;
       case "tuple":
         if (value.length !== type.elements.length) {
-          this.report(scope, path, schemaCheckMessages.tupleLength(owner, below(path, bodyLength), type, value.length));
+          this.report(scope, path, schemaCheckProblems.tupleLength(owner, below(path, bodyLength), type, value.length));
           return true;
         }
         for (let index = 0; index < value.length; index++) {
@@ -909,12 +911,12 @@ class ModuleChecker {
             unknownKeys = true;
           } else if (key !== "//") {
             const where = below(path, bodyLength);
-            this.report(scope, joinPath(path, key), schemaCheckMessages.unknownObjectAttribute(owner, where, key, type, suggest(key, type.attributes.keys())));
+            this.report(scope, joinPath(path, key), schemaCheckProblems.unknownObjectAttribute(owner, where, key, type, suggest(key, type.attributes.keys())));
           }
         }
         for (const name of type.attributes.keys()) {
           if (!unknownKeys && value[name] === undefined && !type.optional.has(name)) {
-            this.report(scope, path, schemaCheckMessages.missingObjectAttribute(owner, below(path, bodyLength), name, type));
+            this.report(scope, path, schemaCheckProblems.missingObjectAttribute(owner, below(path, bodyLength), name, type));
           }
         }
         return true;
@@ -940,7 +942,7 @@ class ModuleChecker {
 
   private checkElement(value: unknown, elementType: CtyType, collection: CtyType, path: string, owner: string, bodyLength: number, scope: Scope): void {
     if (value === null) {
-      this.report(scope, path, schemaCheckMessages.nullElement(owner, below(path, bodyLength), collection));
+      this.report(scope, path, schemaCheckProblems.nullElement(owner, below(path, bodyLength), collection));
     } else {
       this.checkValue(value, elementType, path, owner, bodyLength, scope);
     }
@@ -977,7 +979,7 @@ class ModuleChecker {
     if (!isRepeatedKey(value)) {
       return value;
     }
-    this.report(scope, joinPath(objectPath, key), schemaCheckMessages.repeatedObjectKey(objectPath, key));
+    this.report(scope, joinPath(objectPath, key), schemaCheckProblems.repeatedObjectKey(objectPath, key));
     return value[0];
   }
 
@@ -996,7 +998,7 @@ class ModuleChecker {
     for (const name of scan.functions) {
       const builtin = name.startsWith("core::") ? name.slice("core::".length) : name;
       if (!builtin.startsWith("provider::") && !TERRAFORM_FUNCTIONS.has(builtin)) {
-        this.report(scope, path, templateMessages.unknownFunction(name, suggest(builtin, TERRAFORM_FUNCTIONS)));
+        this.report(scope, path, templateProblems.unknownFunction(name, suggest(builtin, TERRAFORM_FUNCTIONS)));
       }
     }
     for (const traversal of scan.traversals) {
@@ -1022,7 +1024,7 @@ class ModuleChecker {
       case "count":
       case "each":
         if (!(root === "count" ? scope.count : scope.forEach)) {
-          this.report(scope, path, referenceMessages.unavailableSymbol(traversal.text, root, scope.owner));
+          this.report(scope, path, referenceProblems.unavailableSymbol(traversal.text, root, scope.owner));
         }
         return;
       case "data": {
@@ -1045,7 +1047,7 @@ class ModuleChecker {
     const name = traversal.steps[0];
     if (isName(name) && !table.has(name)) {
       const suggestion = suggest(name, table.keys());
-      this.report(scope, path, referenceMessages.undeclared(traversal.text, `${what} ${traversal.root}.${name}`, suggestion && `${traversal.root}.${suggestion}`));
+      this.report(scope, path, referenceProblems.undeclared(traversal.text, `${what} ${traversal.root}.${name}`, suggestion && `${traversal.root}.${suggestion}`));
     }
   }
 
@@ -1060,32 +1062,32 @@ class ModuleChecker {
   ): void {
     if (declaration === undefined) {
       const mode = addressSteps === 2 ? "data source" : "resource";
-      this.report(scope, path, referenceMessages.undeclared(traversal.text, `${mode} ${address}`, this.suggestAddress(address, addressSteps === 2)));
+      this.report(scope, path, referenceProblems.undeclared(traversal.text, `${mode} ${address}`, this.suggestAddress(address, addressSteps === 2)));
       return;
     }
     if (declaration === scope.self) {
-      this.report(scope, path, referenceMessages.selfReference(traversal.text, address));
+      this.report(scope, path, referenceProblems.selfReference(traversal.text, address));
       return;
     }
     const steps = traversal.steps;
     let next = addressSteps;
     if (steps[next] === INDEX) {
       if (!declaration.count && !declaration.forEach) {
-        this.report(scope, path, referenceMessages.unexpectedInstanceKey(traversal.text, address));
+        this.report(scope, path, referenceProblems.unexpectedInstanceKey(traversal.text, address));
         return;
       }
       next++;
     } else if (steps[next] === SPLAT) {
       next++;
     } else if (steps[next] !== undefined && (declaration.count || declaration.forEach)) {
-      this.report(scope, path, referenceMessages.missingInstanceKey(traversal.text, address, declaration.count ? "count" : "for_each"));
+      this.report(scope, path, referenceProblems.missingInstanceKey(traversal.text, address, declaration.count ? "count" : "for_each"));
       return;
     }
     const attribute = steps[next];
     const schema = declaration.schema;
     if (schema !== undefined && isName(attribute) && !schema.attributes.has(attribute) && !schema.blockTypes.has(attribute)) {
       const label = declaration.mode === "data" ? `data source ${declaration.type}` : declaration.type;
-      this.report(scope, path, referenceMessages.unknownAttribute(traversal.text, label, attribute, suggest(attribute, schema.readableNames), schema.readableNames));
+      this.report(scope, path, referenceProblems.unknownAttribute(traversal.text, label, attribute, suggest(attribute, schema.readableNames), schema.readableNames));
     }
   }
 
@@ -1132,14 +1134,14 @@ class ModuleChecker {
       case "lifecycle": {
         const bodies = objectsOf(value, path);
         if (bodies.length > 1) {
-          this.report(scope, path, structureMessages.tooManyLifecycles(scope.owner, bodies.length));
+          this.report(scope, path, structureProblems.tooManyLifecycles(scope.owner, bodies.length));
         }
         for (const [body, bodyPath] of bodies) {
           if (isObject(body)) {
             this.checkBody(body, kind === "data" ? DATA_LIFECYCLE : RESOURCE_LIFECYCLE, bodyPath, scope, kind === "data" ? undefined : "lifecycle");
             this.checkConditions(body, ["precondition", "postcondition"], bodyPath, scope);
           } else {
-            this.report(scope, bodyPath, structureMessages.notObject(`"${bodyPath}"`, body));
+            this.report(scope, bodyPath, structureProblems.notObject(`"${bodyPath}"`, body));
           }
         }
         break;
@@ -1174,7 +1176,7 @@ class ModuleChecker {
       case "source":
       case "version":
         if (typeof value !== "string") {
-          this.report(scope, path, schemaCheckMessages.typeMismatch(scope.owner, key, STRING, value));
+          this.report(scope, path, schemaCheckProblems.typeMismatch(scope.owner, key, STRING, value));
         }
         break;
       default:
@@ -1186,20 +1188,20 @@ class ModuleChecker {
     if (typeof value === "number" ? Number.isInteger(value) && value >= 0 : typeof value === "string" && (WHOLE_NUMBER.test(value) || this.checkTemplate(value, path, { ...scope, count: false }))) {
       return;
     }
-    this.report(scope, path, metaMessages.count(value));
+    this.report(scope, path, metaProblems.count(value));
   }
 
   private checkForEach(value: unknown, path: string, expressionScope: Scope, scope: Scope, anyCollection: boolean): void {
     if (isObject(value) || (anyCollection && Array.isArray(value))) {
       this.scanValue(value, path, expressionScope);
     } else if (typeof value !== "string" || !this.checkTemplate(value, path, expressionScope)) {
-      this.report(scope, path, metaMessages.forEach(value));
+      this.report(scope, path, metaProblems.forEach(value));
     }
   }
 
   private checkDependsOn(value: unknown, path: string, scope: Scope): void {
     if (!Array.isArray(value)) {
-      this.report(scope, path, referenceMessages.notArray("depends_on", value, RESOURCE_EXAMPLE));
+      this.report(scope, path, referenceProblems.notArray("depends_on", value, RESOURCE_EXAMPLE));
       return;
     }
     value.forEach((entry, index) => {
@@ -1210,7 +1212,7 @@ class ModuleChecker {
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       const wholeSteps = traversal === undefined ? -1 : addressLength(traversal);
       if (traversal === undefined || wholeSteps < 0) {
-        this.report(scope, entryPath, referenceMessages.notReference(`depends_on[${index}]`, entry, RESOURCE_EXAMPLE, DEPENDABLE));
+        this.report(scope, entryPath, referenceProblems.notReference(`depends_on[${index}]`, entry, RESOURCE_EXAMPLE, DEPENDABLE));
         return;
       }
       let end = wholeSteps;
@@ -1218,7 +1220,7 @@ class ModuleChecker {
         end++;
       }
       if (traversal.steps.length > end) {
-        this.report(scope, entryPath, referenceMessages.dependsOnAttribute(traversal.text, [traversal.root, ...traversal.steps.slice(0, wholeSteps)].join(".")));
+        this.report(scope, entryPath, referenceProblems.dependsOnAttribute(traversal.text, [traversal.root, ...traversal.steps.slice(0, wholeSteps)].join(".")));
         return;
       }
       this.checkReference(traversal, entryPath, scope);
@@ -1232,7 +1234,7 @@ class ModuleChecker {
     }
     const traversal = typeof value === "string" ? parseTraversal(value) : undefined;
     if (traversal === undefined || traversal.steps.length > 1 || (traversal.steps.length === 1 && !isName(traversal.steps[0]))) {
-      this.report(scope, path, metaMessages.providerReference(value));
+      this.report(scope, path, metaProblems.providerReference(value));
       return;
     }
     const name = traversal.root;
@@ -1240,7 +1242,7 @@ class ModuleChecker {
     if (alias !== undefined) {
       if (!this.providerConfigurations.has(traversal.text) && !this.receivedAliases.has(traversal.text)) {
         const configured = [...this.providerConfigurations.keys(), ...this.receivedAliases].filter((key) => key.startsWith(`${name}.`));
-        this.report(scope, path, metaMessages.undeclaredAlias(name, alias, configured));
+        this.report(scope, path, metaProblems.undeclaredAlias(name, alias, configured));
       }
       return;
     }
@@ -1250,7 +1252,7 @@ class ModuleChecker {
       ...this.schemas.providers.keys(),
     ]);
     if (!this.providerNames.has(name)) {
-      this.report(scope, path, metaMessages.unknownProvider(name, suggest(name, this.providerNames)));
+      this.report(scope, path, metaProblems.unknownProvider(name, suggest(name, this.providerNames)));
     }
   }
 
@@ -1258,7 +1260,7 @@ class ModuleChecker {
   private checkProvidersMap(value: unknown, path: string, scope: Scope): void {
     for (const [map, mapPath] of objectsOf(value, path)) {
       if (!isObject(map)) {
-        this.report(scope, mapPath, structureMessages.notObject(`"${mapPath}"`, map));
+        this.report(scope, mapPath, structureProblems.notObject(`"${mapPath}"`, map));
         continue;
       }
       for (const key in map) {
@@ -1277,7 +1279,7 @@ class ModuleChecker {
       return;
     }
     if (!Array.isArray(value)) {
-      this.report(scope, path, referenceMessages.ignoreChanges(value));
+      this.report(scope, path, referenceProblems.ignoreChanges(value));
       return;
     }
     const schema = scope.self?.schema;
@@ -1288,18 +1290,18 @@ class ModuleChecker {
       }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       if (traversal === undefined) {
-        this.report(scope, entryPath, referenceMessages.ignoreChanges(entry));
+        this.report(scope, entryPath, referenceProblems.ignoreChanges(entry));
       } else if (schema !== undefined && !schema.attributes.has(traversal.root) && !schema.blockTypes.has(traversal.root)) {
-        this.report(scope, entryPath, referenceMessages.unknownIgnoredArgument(traversal.text, schema.label, suggest(traversal.root, schema.readableNames)));
+        this.report(scope, entryPath, referenceProblems.unknownIgnoredArgument(traversal.text, schema.label, suggest(traversal.root, schema.readableNames)));
       } else if (schema !== undefined && traversal.steps[0] === INDEX && isSet(schema, traversal.root)) {
-        this.report(scope, entryPath, referenceMessages.ignoreChangesSetIndex(traversal.text, traversal.root));
+        this.report(scope, entryPath, referenceProblems.ignoreChangesSetIndex(traversal.text, traversal.root));
       }
     });
   }
 
   private checkReplaceTriggeredBy(value: unknown, path: string, scope: Scope): void {
     if (!Array.isArray(value)) {
-      this.report(scope, path, referenceMessages.notArray("replace_triggered_by", value, RESOURCE_EXAMPLE));
+      this.report(scope, path, referenceProblems.notArray("replace_triggered_by", value, RESOURCE_EXAMPLE));
       return;
     }
     value.forEach((entry, index) => {
@@ -1309,7 +1311,7 @@ class ModuleChecker {
       }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       if (traversal === undefined || !isResourceRoot(traversal) || !isName(traversal.steps[0])) {
-        this.report(scope, entryPath, referenceMessages.notReference(`replace_triggered_by[${index}]`, entry, RESOURCE_EXAMPLE, "a managed resource or one of its attributes"));
+        this.report(scope, entryPath, referenceProblems.notReference(`replace_triggered_by[${index}]`, entry, RESOURCE_EXAMPLE, "a managed resource or one of its attributes"));
       } else {
         this.checkReference(traversal, entryPath, scope);
       }
@@ -1327,7 +1329,7 @@ class ModuleChecker {
     }
     const steps = traversal?.steps ?? [];
     if (traversal === undefined || !isResourceRoot(traversal) || !isName(steps[0]) || steps.length > 2 || (steps.length === 2 && steps[1] !== INDEX)) {
-      this.report(scope, path, referenceMessages.notReference(`${kind}.${key}`, value, RESOURCE_EXAMPLE, "a managed resource"));
+      this.report(scope, path, referenceProblems.notReference(`${kind}.${key}`, value, RESOURCE_EXAMPLE, "a managed resource"));
       return;
     }
     const address = `${traversal.root}.${steps[0]}`;
@@ -1336,9 +1338,9 @@ class ModuleChecker {
     // Moving a resource into an instance of itself is how count or for_each is added to it.
     const gainedInstances = declaration !== undefined && (declaration.count || declaration.forEach);
     if (kind === "import" && !declared) {
-      this.report(scope, path, metaMessages.importTarget(address));
+      this.report(scope, path, metaProblems.importTarget(address));
     } else if (kind === "moved" && key === "from" && declared && steps.length === 1 && !gainedInstances) {
-      this.report(scope, path, metaMessages.movedStillDeclared(address));
+      this.report(scope, path, metaProblems.movedStillDeclared(address));
     }
   }
 
@@ -1351,7 +1353,7 @@ class ModuleChecker {
     if (expression === undefined || parseTraversal(expression) === undefined) {
       return false;
     }
-    this.report(scope, path, referenceMessages.interpolatedAddress(what, value as string, argument, takes, expression));
+    this.report(scope, path, referenceProblems.interpolatedAddress(what, value as string, argument, takes, expression));
     return true;
   }
 
@@ -1362,14 +1364,14 @@ class ModuleChecker {
     }
     const traversal = typeof value === "string" ? parseTraversal(value) : undefined;
     if (traversal === undefined || traversal.steps.length > 0) {
-      this.report(scope, path, referenceMessages.notReference("iterator", value, "tier", "a name for the block's element"));
+      this.report(scope, path, referenceProblems.notReference("iterator", value, "tier", "a name for the block's element"));
     }
   }
 
   /** configuration_aliases: ["okta.parent"], provider addresses rather than expressions. */
   private checkConfigurationAliases(value: unknown, path: string, scope: Scope): void {
     if (!Array.isArray(value)) {
-      this.report(scope, path, referenceMessages.notArray("configuration_aliases", value, PROVIDER_ALIAS_EXAMPLE));
+      this.report(scope, path, referenceProblems.notArray("configuration_aliases", value, PROVIDER_ALIAS_EXAMPLE));
       return;
     }
     value.forEach((entry, index) => {
@@ -1378,14 +1380,14 @@ class ModuleChecker {
       }
       const traversal = typeof entry === "string" ? parseTraversal(entry) : undefined;
       if (traversal === undefined || traversal.steps.length !== 1 || !isName(traversal.steps[0])) {
-        this.report(scope, joinPath(path, index), referenceMessages.notReference(`configuration_aliases[${index}]`, entry, PROVIDER_ALIAS_EXAMPLE, "a provider configuration alias"));
+        this.report(scope, joinPath(path, index), referenceProblems.notReference(`configuration_aliases[${index}]`, entry, PROVIDER_ALIAS_EXAMPLE, "a provider configuration alias"));
       }
     });
   }
 
   private checkRequiredProviders(entries: unknown, path: string, scope: Scope): void {
     if (!isObject(entries)) {
-      this.report(scope, path, structureMessages.notObject(`"${path}"`, entries));
+      this.report(scope, path, structureProblems.notObject(`"${path}"`, entries));
       return;
     }
     for (const name in entries) {
@@ -1398,7 +1400,7 @@ class ModuleChecker {
         if (isObject(body)) {
           this.checkBody(body, REQUIRED_PROVIDER, bodyPath, scope, "requiredProvider");
         } else {
-          this.report(scope, bodyPath, structureMessages.notObject(`"${bodyPath}"`, body));
+          this.report(scope, bodyPath, structureProblems.notObject(`"${bodyPath}"`, body));
         }
       }
     }
@@ -1413,7 +1415,7 @@ class ModuleChecker {
       if (isObject(body)) {
         this.checkBody(body, blockType.body, bodyPath, inner, undefined);
       } else {
-        this.report(scope, bodyPath, structureMessages.notObject(`"${bodyPath}"`, body));
+        this.report(scope, bodyPath, structureProblems.notObject(`"${bodyPath}"`, body));
       }
     }
   }
@@ -1424,16 +1426,17 @@ class ModuleChecker {
     return { file, address, owner, self: undefined, count: false, forEach: false, iterators: undefined };
   }
 
-  private report(scope: Scope, path: string, message: string): void {
-    this.problems.push(scope.address === undefined ? { file: scope.file, path, message } : { file: scope.file, path, address: scope.address, message });
+  private report(scope: Scope, path: string, found: Problem): void {
+    const { id, message } = found;
+    this.problems.push(scope.address === undefined ? { file: scope.file, path, id, message } : { file: scope.file, path, address: scope.address, id, message });
   }
 }
 
 const STRING = compileType("string");
 
 /** The message for a second declaration: in another place, or at the same path through a repeated JSON key. */
-function duplicateMessage(what: string, previous: Declaration, file: string, path: string): string {
-  return previous.file === file && previous.path === path ? structureMessages.repeatedKey(what, path) : structureMessages.duplicate(what, previous.file, previous.path);
+function duplicateMessage(what: string, previous: Declaration, file: string, path: string): Problem {
+  return previous.file === file && previous.path === path ? structureProblems.repeatedKey(what, path) : structureProblems.duplicate(what, previous.file, previous.path);
 }
 
 /**
@@ -1535,18 +1538,18 @@ function staticAddress(value: unknown): string | undefined {
 }
 
 /** The message for a template mistake. */
-function templateMessage(error: TemplateError): string {
+function templateMessage(error: TemplateError): Problem {
   switch (error.kind) {
     case "unclosed":
-      return templateMessages.unclosed(error.text);
+      return templateProblems.unclosed(error.text);
     case "empty":
-      return templateMessages.empty(error.text);
+      return templateProblems.empty(error.text);
     case "unclosedDirective":
-      return templateMessages.unclosedDirective(error.keyword);
+      return templateProblems.unclosedDirective(error.keyword);
     case "strayDirective":
-      return templateMessages.strayDirective(error.keyword);
+      return templateProblems.strayDirective(error.keyword);
     case "tooDeep":
-      return templateMessages.tooDeep(error.limit);
+      return templateProblems.tooDeep(error.limit);
   }
 }
 

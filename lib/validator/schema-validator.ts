@@ -6,36 +6,9 @@ import { schemaDir } from "../util/schema-dir";
 import { groupByDirectory, readTerraformJson } from "./files";
 import { checkModule } from "./module-checker";
 import { SchemaSet } from "./schema";
+import type { TerraformJsonFile, ValidationProblem, ValidationReport } from "./types";
 
-/** One thing wrong in a Terraform JSON file. */
-export interface ValidationProblem {
-  /** The file, as it was given (a path relative to the working directory stays relative). */
-  readonly file: string;
-  /** The JSON path of the offending value, e.g. `resource.okta_user.bird.status`; "" for the whole file. */
-  readonly path: string;
-  /** The Terraform address of the enclosing block, e.g. `okta_user.bird`, `data.okta_group.g`, `provider.okta`. */
-  readonly address?: string;
-  /** What was received, what is allowed and how to fix it. */
-  readonly message: string;
-}
-
-/** A Terraform JSON document to validate, already parsed. */
-export interface TerraformJsonFile {
-  /** Where it comes from; files in the same directory form one module. */
-  readonly path: string;
-  /** The parsed JSON. */
-  readonly json: unknown;
-}
-
-/** The outcome of validating files read from disk. */
-export interface ValidationReport {
-  /** Every problem found, in file order. */
-  readonly problems: ValidationProblem[];
-  /** How many *.tf.json files were read and parsed. */
-  readonly fileCount: number;
-  /** How many resources and data sources they declare. */
-  readonly resourceCount: number;
-}
+export type { TerraformJsonFile, ValidationProblem, ValidationReport } from "./types";
 
 /**
  * Validates Terraform JSON against the provider schema snapshots in schema/ (okta/okta and any

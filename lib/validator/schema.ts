@@ -138,7 +138,7 @@ export class SchemaSet {
     try {
       names = fs.readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
     } catch (error) {
-      throw new Error(schemaMessages.unreadableDirectory(dir, error));
+      throw new Error(schemaMessages.unreadableDirectory(dir, error), { cause: error });
     }
     const documents: ProvidersSchemaJson[] = [];
     for (const name of names) {
@@ -147,7 +147,7 @@ export class SchemaSet {
       try {
         json = JSON.parse(fs.readFileSync(file, "utf8"));
       } catch (error) {
-        throw new Error(schemaMessages.unreadableSnapshot(file, error));
+        throw new Error(schemaMessages.unreadableSnapshot(file, error), { cause: error });
       }
       if (isObject(json) && isObject(json.provider_schemas)) {
         documents.push(json as unknown as ProvidersSchemaJson);

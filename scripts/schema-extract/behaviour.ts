@@ -2,7 +2,7 @@
  * What the schema JSON does not say but a plan depends on: which attributes replace the object when
  * they change (SDKv2 ForceNew and CustomizeDiff, framework RequiresReplace plan modifiers), and the
  * literal defaults the provider plans for attributes a configuration leaves out. The format is
- * schema/behaviour/*.json's (read by lib/testing/provider.ts).
+ * schema/behaviour/*.json's (read by lib/test-provider/provider.ts).
  */
 
 /** A literal default: a string, number, bool, or a list of them. */

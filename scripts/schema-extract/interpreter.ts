@@ -53,6 +53,7 @@ class Env {
   ) {}
 
   lookup(name: string): Cell | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the scope chain starts at this scope
     for (let e: Env | undefined = this; e; e = e.parent) {
       const c = e.vars.get(name);
       if (c) return c;

@@ -1,88 +1,68 @@
-#!/usr/bin/env node
 /**
- * cdktf-okta-guard: a plan guard for CI. Reads Terraform's JSON plan and fails when it would delete or
+ * `cdktf-okta guard`: a plan guard for CI. Reads Terraform's JSON plan and fails when it would delete or
  * replace users, groups, group rules, user schema properties or identity-source records (with
  * --production: anything).
  *
  *   terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > okta-dev.plan.json
- *   node dist/lib/cli/guard.js [--production] [--allow 'okta_user.old_*']... okta-dev.plan.json
- *
- * Exit codes: 0 nothing guarded is deleted or replaced (or all of it is allowed), 2 something is,
- * 1 bad input.
+ *   cdktf-okta guard [--production] [--allow 'okta_user.old_*']... [--json] okta-dev.plan.json
  */
 import * as fs from "node:fs";
-import { parseArgs } from "node:util";
-import { formatPlanGuard, guardPlan, TerraformJsonPlan } from "../analysis/plan-guard";
-import { messages } from "../problems/messages";
+import { Command } from "commander";
+import { formatPlanGuard, guardPlan, PlanGuardResult, TerraformJsonPlan } from "../../analysis/plan-guard";
+import { messages } from "../../problems/messages";
+import { cliMessages } from "../../problems/sections/cli";
+import { CommandContext, EXIT, exitCodesHelp, Output, repeatable } from "../command";
 
-/** Where the CLI writes; tests pass their own. */
-export interface Output {
-  /** Receives the report. */
-  readonly out: (text: string) => void;
-  /** Receives error messages. */
-  readonly err: (text: string) => void;
+/** Options of runGuard. */
+export interface GuardOptions {
+  /** Address globs whose deletions and replacements are accepted. @default - none */
+  readonly allow?: readonly string[];
+  /** Guard every resource, whatever its type. @default false */
+  readonly production?: boolean;
+  /** Print the result as one JSON document (GuardJson) instead of the report. @default false */
+  readonly json?: boolean;
 }
 
-const USAGE = `Usage: cdktf-okta-guard [--production] [--allow <glob>]... <plan.json>
+/** What `cdktf-okta guard --json` prints: the plan file and guardPlan's result. */
+export interface GuardJson extends PlanGuardResult {
+  /** The JSON plan, as given. */
+  readonly plan: string;
+}
 
-Reads a JSON plan (terraform show -json PLANFILE > plan.json) and fails when it deletes or replaces an
-okta_user, okta_group, okta_group_rule, okta_user_schema_property or identity-source record.
-
-  --allow <glob>  accept the deletions and replacements of matching addresses ("*" matches any
-                  characters, "?" one; the glob covers the whole address); repeatable
-  --production    the plan is a production org's: guard every resource, whatever its type
-  --help          print this text
-
-Exit codes: 0 nothing guarded is deleted or replaced (or all of it is allowed), 2 something is, 1 bad input.`;
-
-const CONSOLE: Output = { out: (text) => console.log(text), err: (text) => console.error(text) };
-
-/** Runs the CLI on `args` (without node and the script) and returns the exit code. */
-export function main(args: string[], output: Output = CONSOLE): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        allow: { type: "string", multiple: true },
-        production: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    output.err(messages.guardUsage((error as Error).message, USAGE));
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    output.out(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    const problem = positionals.length === 0 ? "give the JSON plan to check." : `give one JSON plan, not ${positionals.length}.`;
-    output.err(messages.guardUsage(problem, USAGE));
-    return 1;
-  }
-  const allow = values.allow ?? [];
+/** Guards the JSON plan in `file`; returns the exit code: 0 passed, 1 something guarded is deleted or replaced, 2 bad input. */
+export function runGuard(file: string, options: GuardOptions, output: Output): number {
+  const allow = options.allow ?? [];
   if (allow.includes("")) {
-    output.err(messages.guardUsage("--allow needs a glob, e.g. --allow 'okta_user.old_*'.", USAGE));
-    return 1;
+    output.err(cliMessages.emptyGlob("cdktf-okta guard", "--allow"));
+    return EXIT.usage;
   }
-
-  const file = positionals[0];
   let plan: TerraformJsonPlan;
   try {
     plan = readPlan(file);
   } catch (error) {
     if (!(error instanceof PlanInputError)) throw error;
     output.err(error.message);
-    return 1;
+    return EXIT.usage;
   }
-  const result = guardPlan(plan, { allow, production: values.production });
-  output.out(formatPlanGuard(result, file));
-  return result.blocked ? 2 : 0;
+  const result = guardPlan(plan, { allow, production: options.production });
+  const json: GuardJson = { plan: file, ...result };
+  output.out(options.json ? JSON.stringify(json, null, 2) : formatPlanGuard(result, file));
+  return result.blocked ? EXIT.problems : EXIT.ok;
+}
+
+/** The `guard` command. */
+export function guardCommand(context: CommandContext): Command {
+  return new Command("guard")
+    .summary("fail when a JSON plan deletes or replaces users, groups and other objects that hold data")
+    .description(
+      "Reads a JSON plan (terraform show -json PLANFILE > plan.json) and fails when it deletes or replaces an okta_user, okta_group, okta_group_rule, okta_user_schema_property or identity-source record (with --production: any resource).",
+    )
+    .argument("<plan>", "the JSON plan: terraform show -json PLANFILE > plan.json")
+    .option("--allow <glob>", 'accept the deletions and replacements of matching addresses ("*" matches any characters, "?" one; the glob covers the whole address); repeatable', repeatable)
+    .option("--production", "the plan is a production org's: guard every resource, whatever its type")
+    .option("--json", "print the result as one JSON document: { plan, findings, blocked, production, counts }")
+    .addHelpText("after", exitCodesHelp({ ok: "nothing guarded is deleted or replaced (or all of it is allowed)", problems: "something guarded is deleted or replaced", usage: "usage error, or a plan that cannot be read" }))
+    .action((file: string, options: GuardOptions) => context.exit(runGuard(file, options, context.output)));
 }
 
 class PlanInputError extends Error {}
@@ -141,8 +121,4 @@ function readFailure(error: NodeJS.ErrnoException): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
 }
