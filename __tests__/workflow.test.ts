@@ -176,3 +176,13 @@ describe(".github/workflows/okta.yml", () => {
     }
   });
 });
+
+describe("the workflow tests every pull request", () => {
+  test("a pull request runs .ci/run (npm ci, then npm test) with terraform 1.11.4 on PATH, so the Terraform suite must run", () => {
+    const job = workflow.jobs.test;
+    expect(job.if).toBe("github.event_name == 'pull_request'");
+    expect(runs("test")).toEqual(["bash .ci/run"]);
+    expect(job.steps.find((step: any) => String(step.uses).startsWith("hashicorp/setup-terraform"))?.with.terraform_version).toBe("1.11.4");
+    expect(fs.readFileSync(path.join(__dirname, "..", ".ci", "run"), "utf8")).toMatch(/npm ci\n[\s\S]*npm test/);
+  });
+});

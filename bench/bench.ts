@@ -1,15 +1,19 @@
 /**
  * `npm run bench`: synth time and peak memory for 1,000 / 10,000 / 100,000 users written as
- * (a) cdktf-okta constructs, (b) the generated L1 classes, (c) plain JSON.stringify (the floor),
- * each in a fresh process, with the ratios a/b and a/c; then the schema validator over the largest
- * stack; then the package's costs (bench/package.ts): require time and tarball size, and with
- * `--install` the time and peak memory of `npm ci` in a fresh clone. Sizes can be chosen:
- * `npm run bench -- 1000 10000`; `--package-only` skips the synth runs.
+ * (a) cdktf-okta constructs under OktaApp with its default validation (the built-in validator, then
+ * `terraform validate` when terraform is on PATH), (ab) the same with `validate: "builtin"`, (a-) with
+ * `validate: false`, (b) the generated L1 classes, (c) the same JSON built by hand, stringified and
+ * written (the floor), each in a fresh process, with the validators' overheads a/a- and ab/a-, and
+ * a/b, a/c, ab/c; then the schema validator alone over the largest stack; then the package's costs
+ * (bench/package.ts): require time and tarball size, and with `--install` the time and peak memory of
+ * `npm ci` in a fresh clone. Sizes can be chosen: `npm run bench -- 1000 10000`; `--package-only`
+ * skips the synth runs; `--no-l1` skips (b), which takes most of the time at 100,000 users.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { SchemaValidator } from "../lib/validator/schema-validator";
 import { reportPackage } from "./package";
 import { RunOutput, TEMP_PREFIX, Variant } from "./workload";
 
@@ -25,9 +29,11 @@ function cleanUp(m: Measurement | undefined): void {
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = process.argv.includes("--package-only") ? [] : sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
-const VARIANTS: Variant[] = ["constructs", "l1", "json"];
+const VARIANTS: Variant[] = ["constructs", "builtin", "unvalidated", "l1", "json"];
+const SKIP_L1 = process.argv.includes("--no-l1");
 
-function measure(variant: Variant, users: number): Measurement {
+function measure(variant: Variant, users: number): Measurement | undefined {
+  if (variant === "l1" && SKIP_L1) return undefined;
   const out = execFileSync(process.execPath, ["--max-old-space-size=8192", path.join(__dirname, "run-one.js"), variant, String(users)], {
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
     encoding: "utf8",
@@ -40,31 +46,40 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const pad = (s: string, n: number) => s.padStart(n);
 
 console.log(`cdktf-okta benchmark: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-if (SIZES.length > 0) console.log("users    | (a) constructs      | (b) generated L1    | (c) JSON.stringify  | a/b    | a/c");
+if (SIZES.length > 0) {
+  console.log(
+    "users    | (a) OktaApp         | (ab) builtin        | (a-) validate:false | (b) generated L1    | (c) JSON by hand    | a/a-  | ab/a- | a/b    | a/c   | ab/c",
+  );
+}
 let largest: Measurement | undefined;
 for (const users of SIZES) {
-  const [a, b, c] = VARIANTS.map((v) => measure(v, users));
-  const cell = (m: Measurement) => `${pad(seconds(m.ms), 8)} ${pad(m.peakRssMb.toFixed(0), 5)} MB`;
+  const [a, builtin, unvalidated, b, c] = VARIANTS.map((v) => measure(v, users)) as [Measurement, Measurement, Measurement, Measurement | undefined, Measurement];
+  const cell = (m: Measurement | undefined) => (m ? `${pad(seconds(m.ms), 8)} ${pad(m.peakRssMb.toFixed(0), 5)} MB` : pad("-", 17));
+  const ratio = (x: Measurement, y: Measurement | undefined, digits: number, width: number) => pad(y ? (x.ms / y.ms).toFixed(digits) : "-", width);
   console.log(
-    `${pad(users.toLocaleString("en-US"), 8)} | ${cell(a)}  | ${cell(b)}  | ${cell(c)}  | ${pad((a.ms / b.ms).toFixed(3), 6)} | ${(a.ms / c.ms).toFixed(1)}`,
+    [
+      pad(users.toLocaleString("en-US"), 8),
+      ...[a, builtin, unvalidated, b, c].map((m) => `${cell(m)} `),
+      ratio(a, unvalidated, 2, 5),
+      ratio(builtin, unvalidated, 2, 5),
+      ratio(a, b, 3, 6),
+      ratio(a, c, 1, 5),
+      ratio(builtin, c, 1, 4),
+    ].join(" | "),
   );
-  [b, c, largest].forEach(cleanUp);
+  [builtin, unvalidated, b, c, largest].forEach(cleanUp);
   largest = a;
 }
 
 if (largest) {
-  const validatorPath = path.join(__dirname, "..", "lib", "schema-validator.js");
-  if (fs.existsSync(validatorPath)) {
-    const { SchemaValidator } = require(validatorPath);
-    const validator = SchemaValidator.fromSnapshots();
-    const file = largest.file;
-    const json = JSON.parse(fs.readFileSync(file, "utf8"));
-    const start = process.hrtime.bigint();
-    const problems = validator.validate([{ path: file, json }]);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const resources = Object.values<Record<string, unknown>>(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
-    console.log(`schema validator: ${resources.toLocaleString("en-US")} resources in ${seconds(ms)}, ${problems.length} problems`);
-  }
+  const validator = SchemaValidator.fromSnapshots();
+  const file = largest.file;
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  const start = process.hrtime.bigint();
+  const problems = validator.validate([{ path: file, json }]);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const resources = Object.values<Record<string, unknown>>(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  console.log(`schema validator: ${resources.toLocaleString("en-US")} resources in ${seconds(ms)}, ${problems.length} problems`);
 }
 cleanUp(largest);
 

@@ -1,6 +1,7 @@
 /**
  * The benchmark's workloads: one org with N users and N/10 groups, each user an explicit member of
- * one group, written three ways (public constructs, generated L1 classes, plain JSON).
+ * one group, written as the public constructs under OktaApp (with each `validate` setting), the
+ * generated L1 classes under a plain cdktf App, and plain JSON.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -10,10 +11,17 @@ import { Group } from "../.gen/providers/okta/group";
 import { GroupMemberships } from "../.gen/providers/okta/group-memberships";
 import { OktaProvider } from "../.gen/providers/okta/provider";
 import { User } from "../.gen/providers/okta/user";
-import { OktaGroup, OktaOrgStack, OktaUser } from "../lib";
+import { OktaApp, OktaAppProps, OktaGroup, OktaOrgStack, OktaUser } from "../lib";
 
-/** Which way the org is written. */
-export type Variant = "constructs" | "l1" | "json";
+/**
+ * Which way the org is written: "constructs" (OktaApp + OktaOrgStack with the default validation,
+ * into cdktf.out: the built-in validator, then Terraform's verdict when terraform is on PATH),
+ * "builtin" (the same with `validate: "builtin"`), "unvalidated" (`validate: false`), "l1" (generated
+ * classes, plain App), "json" (the same Terraform JSON built by hand, stringified and written: the floor).
+ */
+export type Variant = "constructs" | "builtin" | "unvalidated" | "l1" | "json";
+
+const VALIDATE: Record<string, OktaAppProps["validate"]> = { constructs: true, builtin: "builtin", unvalidated: false };
 
 const person = (i: number) => ({
   login: `user${i}@example.com`,
@@ -45,24 +53,27 @@ export function run(variant: Variant, users: number): RunOutput {
     fs.writeFileSync(file, JSON.stringify(plainJson(users, groups), null, 2));
     return { root: dir, file };
   }
-  const app = new App({ outdir: dir });
-  if (variant === "constructs") {
-    const stack = new OktaOrgStack(app, "bench", { orgName: "acme", environment: "bench" });
-    const g = Array.from({ length: groups }, (_, i) => new OktaGroup(stack, `group${i}`, { name: `Group ${i}`, description: "Benchmark group" }));
-    for (let i = 0; i < users; i++) new OktaUser(stack, `user${i}`, { ...person(i), groups: [g[i % groups]] });
-  } else {
+  if (variant === "l1") {
+    const app = new App({ outdir: dir });
     const stack = new TerraformStack(app, "bench");
     new OktaProvider(stack, "okta", { orgName: "acme", baseUrl: "okta.com" });
     const g = Array.from({ length: groups }, (_, i) => new Group(stack, `group${i}`, { name: `Group ${i}`, description: "Benchmark group" }));
     const members: string[][] = g.map(() => []);
     for (let i = 0; i < users; i++) members[i % groups].push(new User(stack, `user${i}`, person(i)).id);
     g.forEach((group, i) => new GroupMemberships(stack, `group${i}_members`, { groupId: group.id, users: members[i], trackAllUsers: false }));
+    app.synth();
+    return { root: dir, file: path.join(dir, "stacks", "bench", "cdk.tf.json") };
   }
+  const cdktfOut = path.join(dir, "cdktf.out");
+  const app = new OktaApp({ outdir: cdktfOut, validate: VALIDATE[variant] });
+  const stack = new OktaOrgStack(app, "bench", { orgName: "acme", environment: "bench" });
+  const g = Array.from({ length: groups }, (_, i) => new OktaGroup(stack, `group${i}`, { name: `Group ${i}`, description: "Benchmark group" }));
+  for (let i = 0; i < users; i++) new OktaUser(stack, `user${i}`, { ...person(i), groups: [g[i % groups]] });
   app.synth();
-  return { root: dir, file: path.join(dir, "stacks", "bench", "cdk.tf.json") };
+  return { root: dir, file: path.join(cdktfOut, "stacks", "bench", "cdk.tf.json") };
 }
 
-/** The same resources as plain Terraform JSON: the floor no synth can beat. */
+/** The same resources as plain Terraform JSON, built by hand: with stringifying and writing it, the floor no synth can beat. */
 function plainJson(users: number, groups: number): unknown {
   const okta_user: Record<string, unknown> = {};
   const okta_group: Record<string, unknown> = {};

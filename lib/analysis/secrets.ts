@@ -123,16 +123,28 @@ function pastedSecrets(file: string, tf: unknown): Problem[] {
     .filter(([name, value]) => CREDENTIAL_ENV.test(name) && value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH)
     .map(([name, value]) => [name, value!] as const);
   const problems: Problem[] = [];
-  const visit = (value: unknown, at: string) => {
+  // The path to the value, as keys and indexes; written out ("resource.okta_user.bird.login", "a[0]") only for a finding.
+  const at: (string | number)[] = [];
+  const where = () => at.reduce<string>((path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  const visit = (value: unknown) => {
     if (typeof value === "string") {
-      if (WEBHOOK_URL.test(value)) problems.push(problem.webhookInOutput(file, at));
-      for (const [name, secret] of credentials) if (value.includes(secret)) problems.push(problem.environmentSecretInOutput(file, at, name));
+      if (WEBHOOK_URL.test(value)) problems.push(problem.webhookInOutput(file, where()));
+      for (const [name, secret] of credentials) if (value.includes(secret)) problems.push(problem.environmentSecretInOutput(file, where(), name));
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, `${at}[${i}]`));
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        visit(value[i]);
+        at.pop();
+      }
     } else if (value !== null && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) if (key !== "//") visit(item, at ? `${at}.${key}` : key);
+      for (const key of Object.keys(value)) {
+        if (key === "//") continue;
+        at.push(key);
+        visit((value as Record<string, unknown>)[key]);
+        at.pop();
+      }
     }
   };
-  visit(tf, "");
+  visit(tf);
   return problems;
 }

@@ -102,7 +102,9 @@ class UserRecord implements UserEntry {
     if (p.customProfileAttributesToIgnore !== undefined) {
       out.custom_profile_attributes_to_ignore = [...p.customProfileAttributesToIgnore];
     }
-    return literalDeep(out);
+    // Value by value: the object is this user's own, so only its values need making literal.
+    for (const attribute in out) out[attribute] = literalDeep(out[attribute]);
+    return out;
   }
 }
 

@@ -23,8 +23,18 @@ import { foreignBindingProblems } from "./foreign-bindings";
 import { inOrgs, orgOf, placeOf, twinsOf } from "./origins";
 import { warnOnce } from "./warnings";
 import { isConcrete, isTerraformName } from "./checks";
+import { GroupMemberships } from "./memberships";
+import { ShardOfOrg, shardInfo, shardOf } from "./shards";
 
 const DIRECTORY_ID = "OktaDirectory";
+
+/** The output of a sharded org's stack that its user shards read group ids from. */
+const GROUP_IDS_OUTPUT = "user_shard_group_ids";
+
+/** "garden", 4 -> "garden_4shards": the base of a group's okta_group_memberships in a user shard of a 4-shard org. */
+function shardMembershipsBase(groupAddress: string, count: number): string {
+  return `${groupAddress}_${count}shards`;
+}
 
 /** The expression a resource of the same stack uses for a user's Okta id. */
 export function userIdExpression(user: IOktaUser): string {
@@ -102,6 +112,9 @@ export class OktaDirectory extends TerraformElement {
 
   /** Custom schema properties by index (the first declaration wins; duplicates are reported). */
   public customProperties(): Map<string, CustomPropertyEntry> {
+    // A user shard's users are checked against the schema of their org's stack.
+    const org = this.orgDirectory();
+    if (org) return org.customProperties();
     if (!this.customByIndex) {
       this.customByIndex = new Map();
       for (const property of this.schemaProperties) {
@@ -116,7 +129,8 @@ export class OktaDirectory extends TerraformElement {
   /** The custom schema properties a user's customProfile uses: the user must be written after them. */
   public schemaDependencies(user: UserEntry): CustomPropertyEntry[] {
     const profile = user.props.customProfile;
-    if (!profile) return [];
+    // depends_on cannot name another stack's resource: a user shard is deployed after its org's stack.
+    if (!profile || this.shard()) return [];
     const declared = this.customProperties();
     const dependencies: CustomPropertyEntry[] = [];
     for (const key of Object.keys(profile)) {
@@ -171,10 +185,17 @@ export class OktaDirectory extends TerraformElement {
       : rendered;
     for (const [type, byName] of Object.entries<Record<string, unknown>>(own.resource ?? {})) {
       tf.resource ??= {};
-      tf.resource[type] = { ...tf.resource[type], ...byName };
+      tf.resource[type] = tf.resource[type] === undefined ? byName : { ...tf.resource[type], ...byName };
     }
     if (own.import) tf.import = [...(tf.import ?? []), ...own.import];
     if (own.moved) tf.moved = [...(tf.moved ?? []), ...own.moved];
+    if (own.removed) tf.removed = [...(tf.removed ?? []), ...own.removed];
+    for (const block of ["data", "output"] as const) {
+      for (const [type, byName] of Object.entries<Record<string, unknown>>(own[block] ?? {})) {
+        tf[block] ??= {};
+        tf[block][type] = block === "output" ? byName : { ...tf[block][type], ...byName };
+      }
+    }
     return tf;
   }
 
@@ -208,22 +229,16 @@ export class OktaDirectory extends TerraformElement {
         if (importId !== undefined) imports.push({ to: `okta_group.${group.address}`, id: literal(importId) });
         if (renamedFrom !== undefined) {
           moved.push({ from: `okta_group.${renamedFrom}`, to: `okta_group.${group.address}` });
-          if (group.members.size > 0) {
-            moved.push({ from: `okta_group_memberships.${renamedFrom}_members`, to: `okta_group_memberships.${group.address}_members` });
-          }
+          const from = GroupMemberships.namesOf(group, renamedFrom);
+          GroupMemberships.namesOf(group).forEach((to, i) => moved.push({ from: `okta_group_memberships.${from[i]}`, to: `okta_group_memberships.${to}` }));
         }
         if (!group.hasResource) {
           if (lifecycle) attributes.lifecycle = lifecycle;
           groups[group.address] = attributes;
         }
       }
-      if (group.members.size > 0) {
-        memberships[`${group.address}_members`] = {
-          group_id: group.idExpression,
-          users: Array.from(group.members, userIdExpression),
-          track_all_users: false,
-        };
-      }
+      const here = this.membersHere(group);
+      if (here.members.size > 0) Object.assign(memberships, GroupMemberships.render(here, userIdExpression));
     }
     for (const rule of this.rules) {
       const address = rule.construct.node.id;
@@ -238,15 +253,176 @@ export class OktaDirectory extends TerraformElement {
       if (renamedFrom !== undefined) moved.push({ from: `okta_user_schema_property.${renamedFrom}`, to });
     }
 
+    const out: Record<string, unknown> = {};
+    const shard = this.shard();
+    if (shard) {
+      const layout = this.renderShard(shard, memberships, imports, lifecycle);
+      if (layout.removed.length > 0) out.removed = layout.removed;
+      if (layout.remoteState) out.data = { terraform_remote_state: { org: layout.remoteState } };
+    } else {
+      const forgotten = this.unshardedForgotten();
+      if (forgotten.length > 0) out.removed = forgotten.map((address) => ({ from: address, lifecycle: { destroy: false } }));
+      const groupIds = this.sharedGroupIds();
+      if (groupIds) out.output = { [GROUP_IDS_OUTPUT]: { value: groupIds, description: "The Okta ids of this org's groups that have members in its user shard stacks." } };
+    }
+
     const resource: Record<string, unknown> = {};
     if (Object.keys(users).length > 0) resource.okta_user = users;
     if (Object.keys(groups).length > 0) resource.okta_group = groups;
     if (Object.keys(memberships).length > 0) resource.okta_group_memberships = memberships;
-    const out: Record<string, unknown> = {};
     if (Object.keys(resource).length > 0) out.resource = resource;
     if (imports.length > 0) out.import = imports;
     if (moved.length > 0) out.moved = moved;
     return out;
+  }
+
+  // ---------------------------------------------------------------- user shards
+
+  /** This stack's place among its org's user shards, if it is one. */
+  private shard(): ShardOfOrg | undefined {
+    return shardInfo(TerraformStack.of(this));
+  }
+
+  /** The directory of the org stack, for a user shard. */
+  private orgDirectory(): OktaDirectory | undefined {
+    const shard = this.shard();
+    return shard && OktaDirectory.tryOf(shard.org);
+  }
+
+  /** The directories of this org stack's user shards (none when it has none). */
+  private shardDirectories(): OktaDirectory[] {
+    const stack = TerraformStack.of(this);
+    const siblings = stack.node.scope?.node.children ?? [];
+    return siblings.filter((child) => shardInfo(child)?.org === stack).flatMap((child) => OktaDirectory.tryOf(child) ?? []);
+  }
+
+  /** A group with only its members that live in this stack (a sharded org's users live in its user shards). */
+  private membersHere(group: GroupEntry): GroupEntry {
+    if (this.shardDirectories().length === 0 && !this.shard()) return group;
+    const stack = TerraformStack.of(this);
+    return this.subset(group, group.address, group.idExpression, (member) => TerraformStack.of(member) === stack, true);
+  }
+
+  private readonly subsets = new Map<string, { size: number; entry: GroupEntry }>();
+
+  /** A view of a group with some of its members, under another address and id; the same object while the members are the same. */
+  private subset(group: GroupEntry, address: string, idExpression: string, keep: (member: IOktaUser) => boolean, ownGroup = false, view = "here"): GroupEntry {
+    const key = `${view}\u0000${group.construct.node.path}\u0000${address}`;
+    const cached = this.subsets.get(key);
+    if (cached && cached.size === group.members.size) return cached.entry;
+    const members = new Set([...group.members].filter(keep));
+    const entry: GroupEntry = {
+      construct: group.construct,
+      address,
+      // Only the org's own stack defines the group; a user shard only adds members to it.
+      props: ownGroup ? group.props : undefined,
+      hasResource: group.hasResource,
+      idExpression,
+      members,
+      renderAttributes: () => (ownGroup ? group.renderAttributes() : undefined),
+    };
+    this.subsets.set(key, { size: group.members.size, entry });
+    return entry;
+  }
+
+  /** The org's groups (of its stack) with members in user shards, as group address -> id expression for the shards' remote state. */
+  private sharedGroupIds(): Record<string, string> | undefined {
+    if (this.shardDirectories().length === 0) return undefined;
+    const stack = TerraformStack.of(this);
+    const ids: Record<string, string> = {};
+    for (const group of this.groups) {
+      if (group.props !== undefined && [...group.members].some((member) => TerraformStack.of(member) !== stack)) ids[group.address] = group.idExpression;
+    }
+    return ids;
+  }
+
+  /**
+   * A user shard's memberships of its org's groups (named <group>_<count>shards_members, so that a
+   * re-shard gives them new addresses), and a re-shard's steps: a user that left this shard is
+   * forgotten (removed, Okta keeps it), one that came is imported by its login, and the memberships of
+   * the previous layout are forgotten (their members stay in their groups; the new ones add them again).
+   */
+  private renderShard(shard: ShardOfOrg, memberships: Record<string, unknown>, imports: { to: string; id: string }[], lifecycle: unknown): { removed: unknown[]; remoteState?: unknown } {
+    const org = this.orgDirectory();
+    const removed: unknown[] = [];
+    const forget = (address: string) => removed.push({ from: address, lifecycle: { destroy: false } });
+    let remoteState: unknown;
+    for (const group of org?.groups ?? []) {
+      const here = this.shardView(group, shard);
+      if (here.members.size === 0) continue;
+      if (group.props !== undefined) remoteState = shard.remoteState();
+      const rendered = GroupMemberships.render(here, userIdExpression);
+      if (lifecycle) for (const body of Object.values(rendered)) (body as Record<string, unknown>).lifecycle = lifecycle;
+      Object.assign(memberships, rendered);
+    }
+    const previous = shard.previousCount;
+    if (previous === undefined || previous === shard.count) return { removed, remoteState };
+    if (previous === 0) {
+      // The org had no shards: every user comes from the org's stack, which forgets them.
+      for (const user of this.users) if (user.props.importId === undefined && isConcrete(user.props.login)) imports.push({ to: `okta_user.${user.address}`, id: literal(user.props.login) });
+      return { removed, remoteState };
+    }
+    for (const user of this.users) {
+      // A user that came from another shard is imported by login (Okta's users API takes a login for an id).
+      if (shardOf(user.address, previous) !== shard.index && user.props.importId === undefined && isConcrete(user.props.login)) imports.push({ to: `okta_user.${user.address}`, id: literal(user.props.login) });
+    }
+    const everyShard = org?.shardDirectories() ?? [];
+    for (const directory of everyShard) {
+      for (const user of directory.users) {
+        if (directory !== this && shardOf(user.address, previous) === shard.index) forget(`okta_user.${user.address}`);
+      }
+    }
+    const everyUser = new Set(everyShard.flatMap((directory) => directory.users.map((user) => user.construct)));
+    for (const group of org?.groups ?? []) {
+      const before = this.subset(group, shardMembershipsBase(group.address, previous), group.idExpression, (member) => everyUser.has(member) && shardOf(member.node.id, previous) === shard.index, false, "previous");
+      for (const name of GroupMemberships.namesOf(before, before.address)) forget(`okta_group_memberships.${name}`);
+    }
+    return { removed, remoteState };
+  }
+
+  /** A user shard's okta_group_memberships names, with the org group each adds members to. */
+  private shardMemberships(): [string, GroupEntry][] {
+    const shard = this.shard();
+    if (!shard) return [];
+    return (this.orgDirectory()?.groups ?? []).flatMap((group) => {
+      const here = this.shardView(group, shard);
+      return GroupMemberships.namesOf(here, here.address).map((name): [string, GroupEntry] => [name, group]);
+    });
+  }
+
+  /**
+   * A group of the org seen from a user shard: the members in this shard, under the shard layout's
+   * address, with the group's id read from the org stack's outputs (an existing group's id as given).
+   */
+  private shardView(group: GroupEntry, shard: ShardOfOrg): GroupEntry {
+    const stack = TerraformStack.of(this);
+    const id = group.props === undefined ? group.idExpression : `\${data.terraform_remote_state.org.outputs.${GROUP_IDS_OUTPUT}["${group.address}"]}`;
+    return this.subset(group, shardMembershipsBase(group.address, shard.count), id, (member) => TerraformStack.of(member) === stack);
+  }
+
+  /**
+   * When an org gets user shards (previousCount 0), what its own stack forgets: every user now in a
+   * shard, and the memberships its groups had (the shards add the members again).
+   */
+  private unshardedForgotten(): string[] {
+    const shards = this.shardDirectories();
+    if (shards.length === 0 || shards[0].shard()?.previousCount !== 0) return [];
+    const moved = shards.flatMap((directory) => directory.users);
+    const everyUser = new Set(moved.map((user) => user.construct));
+    const before = this.groups.flatMap((group) => {
+      const old = this.subset(group, group.address, group.idExpression, (member) => everyUser.has(member) || TerraformStack.of(member) === TerraformStack.of(this), false, "unsharded");
+      return GroupMemberships.namesOf(old, group.address).map((name) => `okta_group_memberships.${name}`);
+    });
+    const now = new Set(this.groups.flatMap((group) => GroupMemberships.namesOf(this.membersHere(group), group.address)));
+    return [...moved.map((user) => `okta_user.${user.address}`), ...before.filter((address) => !now.has(address.slice("okta_group_memberships.".length)))];
+  }
+
+  /** The addresses a re-shard forgets in this stack: a production org's record lets them go. */
+  private reshardForgotten(): string[] {
+    const shard = this.shard();
+    if (!shard) return this.unshardedForgotten();
+    if (shard.previousCount === undefined || shard.previousCount === 0 || shard.previousCount === shard.count) return [];
+    return (this.renderShard(shard, {}, [], undefined).removed as { from: string }[]).map((block) => block.from);
   }
 
   /**
@@ -281,7 +457,12 @@ export class OktaDirectory extends TerraformElement {
     for (const user of this.users) {
       addresses.add("okta_user", user.address, user.construct);
       problems.push(...this.ownProblemsOnce(user));
-      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.construct, user.props.login);
+    }
+    // Logins are unique in the org: its stack checks them across its user shards.
+    if (!this.shard()) {
+      for (const directory of [this, ...this.shardDirectories()]) {
+        for (const user of directory.users) if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.construct, user.props.login);
+      }
     }
     problems.push(...logins.report(problem.duplicateLogin));
 
@@ -294,7 +475,7 @@ export class OktaDirectory extends TerraformElement {
     }
     for (const group of this.groups) {
       const construct = group.construct;
-      for (const [type, address] of groupAddresses(group)) addresses.add(type, address, construct);
+      for (const [type, address] of groupAddresses(this.membersHere(group))) addresses.add(type, address, construct);
       if (group.props !== undefined) {
         const name = group.props.name;
         if (isConcrete(name)) groupNames.add(name.toLowerCase(), construct, name);
@@ -302,13 +483,15 @@ export class OktaDirectory extends TerraformElement {
       }
       if (group.members.size > 0) {
         for (const member of group.members) {
-          if (TerraformStack.of(member) !== stack) problems.push(problem.crossOrg(placeOf(construct), "member", placeOf(member)));
+          const memberStack = TerraformStack.of(member);
+          if (memberStack !== stack && shardInfo(memberStack)?.org !== stack) problems.push(problem.crossOrg(placeOf(construct), "member", placeOf(member)));
         }
         const rules = ruleTargets.get(construct);
         if (rules) warnOnce(construct, problem.ruleAndMembers(placeOf(construct), rules));
       }
     }
     problems.push(...groupNames.report(problem.duplicateGroupName));
+    for (const [name, group] of this.shardMemberships()) addresses.add("okta_group_memberships", name, group.construct);
 
     for (const rule of this.rules) {
       const path = rule.construct.node.path;
@@ -405,12 +588,15 @@ export class OktaDirectory extends TerraformElement {
     for (const user of this.users) if (user.props.renamedFrom !== undefined) renamed.add(`okta_user.${user.props.renamedFrom}`);
     for (const group of this.groups) {
       const renamedFrom = group.props?.renamedFrom;
-      if (renamedFrom !== undefined) renamed.add(`okta_group.${renamedFrom}`).add(`okta_group_memberships.${renamedFrom}_members`);
+      if (renamedFrom === undefined) continue;
+      renamed.add(`okta_group.${renamedFrom}`);
+      for (const name of GroupMemberships.namesOf(group, renamedFrom)) renamed.add(`okta_group_memberships.${name}`);
     }
     for (const rule of this.rules) if (rule.props.renamedFrom !== undefined) renamed.add(`okta_group_rule.${rule.props.renamedFrom}`);
     for (const property of this.schemaProperties) {
       if (property.kind === "custom" && property.props.renamedFrom !== undefined) renamed.add(`okta_user_schema_property.${property.props.renamedFrom}`);
     }
+    for (const address of this.reshardForgotten()) renamed.add(address);
     const problems = checkAddressRecord(stack, addresses.all(), renamed);
     for (const resource of constructs) {
       if (!(resource instanceof TerraformResource)) continue;
@@ -451,7 +637,7 @@ function schemaPropertyAddress(property: SchemaPropertyEntry): TerraformAddress 
 function groupAddresses(group: GroupEntry): TerraformAddress[] {
   const out: TerraformAddress[] = [];
   if (group.props !== undefined) out.push(["okta_group", group.address]);
-  if (group.members.size > 0) out.push(["okta_group_memberships", `${group.address}_members`]);
+  for (const name of GroupMemberships.namesOf(group)) out.push(["okta_group_memberships", name]);
   return out;
 }
 
@@ -464,32 +650,50 @@ function hasOktaProvider(constructs: readonly IConstruct[]): boolean {
  * messages name a construct (placeOf) only when it is reported.
  */
 class DuplicateFinder {
-  private readonly seen = new Map<string, { owner: IConstruct; shown: string }[]>();
+  /** The first use of each key; the uses of a key seen again, in order, in `repeated` (one array per duplicate, not per key). */
+  private readonly seen = new Map<string, FinderUse>();
+  private readonly repeated = new Map<string, FinderUse[]>();
 
   /** @param field the prop that holds the key, for the column a loaded construct's message names */
   constructor(private readonly field?: string) {}
 
   public add(key: string, owner: IConstruct, shown: string): void {
-    const uses = this.seen.get(key);
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, { owner, shown });
+      return;
+    }
+    const uses = this.repeated.get(key);
     if (uses) uses.push({ owner, shown });
-    else this.seen.set(key, [{ owner, shown }]);
+    else this.repeated.set(key, [first, { owner, shown }]);
   }
 
-  public keys(): string[] {
-    return [...this.seen.keys()];
+  public keys(): IterableIterator<string> {
+    return this.seen.keys();
   }
 
   /** Where the first construct that used the key is, if any. */
   public first(key: string): string | undefined {
-    const owner = this.seen.get(key)?.[0].owner;
+    const owner = this.seen.get(key)?.owner;
     return owner && placeOf(owner, this.field);
   }
 
+  /** One problem per key used more than once, in the order the keys were first used. */
   public report(message: (uses: Use[]) => Problem): Problem[] {
-    return [...this.seen.values()]
-      .filter((uses) => uses.length > 1)
-      .map((uses) => message(uses.map(({ owner, shown }) => ({ place: placeOf(owner, this.field), shown }))));
+    if (this.repeated.size === 0) return [];
+    const problems: Problem[] = [];
+    for (const key of this.seen.keys()) {
+      const uses = this.repeated.get(key);
+      if (uses) problems.push(message(uses.map(({ owner, shown }) => ({ place: placeOf(owner, this.field), shown }))));
+    }
+    return problems;
   }
+}
+
+/** One use of a key: the construct and the key as it wrote it. */
+interface FinderUse {
+  readonly owner: IConstruct;
+  readonly shown: string;
 }
 
 /** Terraform addresses in use: each must be a valid name and unique per resource type. */

@@ -199,7 +199,9 @@ export function loadDirectory(scope: Construct, files: DirectoryFiles): LoadedDi
   if (usersTable && users) {
     const load = recordFile(scope, usersTable, "user", users.rows, users);
     for (const { id, props, groupIds, line } of users.rows) {
-      const user = new OktaUser(scope, id, { ...props, groups: groupIds.map((groupId) => groups.get(groupId)!) });
+      // A sharded org's users go into their user shard stacks; groups stay in the org's stack.
+      const userScope = scope instanceof OktaOrgStack ? scope.userScope(id) : scope;
+      const user = new OktaUser(userScope, id, { ...props, groups: groupIds.map((groupId) => groups.get(groupId)!) });
       recordOrigin(user, load, line);
       loadedUsers.set(id, user);
     }

@@ -8,7 +8,7 @@ import * as provider from "@cdktf/provider-tfe/lib/provider";
 import * as variable from "@cdktf/provider-tfe/lib/variable";
 import * as workspace from "@cdktf/provider-tfe/lib/workspace";
 import * as workspaceSettings from "@cdktf/provider-tfe/lib/workspace-settings";
-import { OktaAuth } from "./org-stack";
+import { OktaAuth, userShardId } from "./org-stack";
 import { isConcrete } from "../core/checks";
 import { messages } from "../problems/messages";
 import { localStatePath } from "./backend";
@@ -44,6 +44,12 @@ export interface OktaCloudWorkspaceOrg {
    * @default true
    */
   readonly assessments?: boolean;
+  /**
+   * How many user shard stacks the org has (its OktaOrgStack's userShards.count): each gets a workspace
+   * <workspace>-users-<i> with the org's variables, and the org's workspace shares its state with them.
+   * @default 0
+   */
+  readonly userShards?: number;
 }
 
 /** Where HCP Terraform reports drift (and failed assessments). */
@@ -161,64 +167,81 @@ export class OktaCloudWorkspacesStack extends TerraformStack {
       const production = org.production ?? false;
       const baseUrl = org.baseUrl ?? "okta.com";
       const assessments = org.assessments ?? true;
-      const ws = new workspace.Workspace(this, key, {
-        name: org.workspace,
-        organization,
-        projectId,
-        description: `Okta org ${org.orgName}.${baseUrl}, managed by the cdktf stack ${org.stackId}.`,
-        autoApply: !production,
-        allowDestroyPlan: !production,
-        assessmentsEnabled: assessments,
-        terraformVersion: props.terraformVersion,
-      });
-      this.workspaces.set(org.stackId, ws);
-      // CLI-driven runs execute remotely, so the workspace's variables reach the provider.
-      new workspaceSettings.WorkspaceSettings(this, `${key}_settings`, { workspaceId: ws.id, executionMode: "remote" });
-
-      this.envVariable(ws, key, "OKTA_ORG_NAME", org.orgName, false);
-      this.envVariable(ws, key, "OKTA_BASE_URL", baseUrl, false);
+      // The org's credentials are asked for once; its user shards' workspaces get the same ones.
       const method = org.auth?.method ?? "oauth";
-      for (const credential of method === "api-token" ? TOKEN_CREDENTIALS : OAUTH_CREDENTIALS) {
+      const credentials = (method === "api-token" ? TOKEN_CREDENTIALS : OAUTH_CREDENTIALS).map((credential) => {
         const input = new TerraformVariable(this, `${key}_${credential.suffix}`, {
           type: "string",
           sensitive: true,
           description: `The ${credential.what} for the Okta org ${org.orgName}.${baseUrl}.`,
         });
         this.secretVariables.push(input);
-        this.envVariable(ws, key, credential.env, input.stringValue, true);
-      }
-      if (method === "oauth") {
-        const scopes =
-          org.auth?.scopes?.join(",") ??
-          new TerraformVariable(this, `${key}_scopes`, {
-            type: "string",
-            description: `Comma-separated OAuth scopes granted to the Okta API service app of ${org.orgName}.${baseUrl}, e.g. "okta.users.manage,okta.groups.manage,okta.schemas.manage".`,
-          }).stringValue;
-        this.envVariable(ws, key, "OKTA_API_SCOPES", scopes, false);
-      }
+        return { env: credential.env, value: input.stringValue };
+      });
+      const scopes =
+        method !== "oauth"
+          ? undefined
+          : (org.auth?.scopes?.join(",") ??
+            new TerraformVariable(this, `${key}_scopes`, {
+              type: "string",
+              description: `Comma-separated OAuth scopes granted to the Okta API service app of ${org.orgName}.${baseUrl}, e.g. "okta.users.manage,okta.groups.manage,okta.schemas.manage".`,
+            }).stringValue);
 
-      const notification = props.driftNotification;
-      if (notification && assessments) {
-        const needsUrl = notification.destinationType !== "email";
-        if (needsUrl && notification.url === undefined && notificationUrl === undefined) {
-          const input = new TerraformVariable(this, "drift_notification_url", {
-            type: "string",
-            sensitive: true,
-            description: `The ${notification.destinationType} webhook URL HCP Terraform posts drift notifications to.`,
-          });
-          this.secretVariables.push(input);
-          notificationUrl = input.stringValue;
-        }
-        new notificationConfiguration.NotificationConfiguration(this, `${key}_drift`, {
-          name: notification.name ?? "Okta drift",
-          workspaceId: ws.id,
-          destinationType: notification.destinationType,
-          enabled: true,
-          triggers: DRIFT_TRIGGERS,
-          url: needsUrl ? (notification.url ?? notificationUrl) : undefined,
-          emailUserIds: notification.emailUserIds,
-          emailAddresses: notification.emailAddresses,
+      const shards = Array.from({ length: org.userShards ?? 0 }, (_, index) => ({ stackId: userShardId(org.stackId, index), workspace: userShardId(org.workspace, index) }));
+      const shardWorkspaces: workspace.Workspace[] = [];
+      for (const target of [{ stackId: org.stackId, workspace: org.workspace }, ...shards]) {
+        const targetKey = variablePrefix(target.stackId);
+        const shard = target.stackId !== org.stackId;
+        const ws = new workspace.Workspace(this, targetKey, {
+          name: target.workspace,
+          organization,
+          projectId,
+          description: shard
+            ? `A user shard of the Okta org ${org.orgName}.${baseUrl}, managed by the cdktf stack ${target.stackId}.`
+            : `Okta org ${org.orgName}.${baseUrl}, managed by the cdktf stack ${org.stackId}.`,
+          autoApply: !production,
+          allowDestroyPlan: !production,
+          assessmentsEnabled: assessments,
+          terraformVersion: props.terraformVersion,
         });
+        this.workspaces.set(target.stackId, ws);
+        if (shard) shardWorkspaces.push(ws);
+
+        this.envVariable(ws, targetKey, "OKTA_ORG_NAME", org.orgName, false);
+        this.envVariable(ws, targetKey, "OKTA_BASE_URL", baseUrl, false);
+        for (const credential of credentials) this.envVariable(ws, targetKey, credential.env, credential.value, true);
+        if (scopes !== undefined) this.envVariable(ws, targetKey, "OKTA_API_SCOPES", scopes, false);
+
+        const notification = props.driftNotification;
+        if (notification && assessments) {
+          const needsUrl = notification.destinationType !== "email";
+          if (needsUrl && notification.url === undefined && notificationUrl === undefined) {
+            const input = new TerraformVariable(this, "drift_notification_url", {
+              type: "string",
+              sensitive: true,
+              description: `The ${notification.destinationType} webhook URL HCP Terraform posts drift notifications to.`,
+            });
+            this.secretVariables.push(input);
+            notificationUrl = input.stringValue;
+          }
+          new notificationConfiguration.NotificationConfiguration(this, `${targetKey}_drift`, {
+            name: notification.name ?? "Okta drift",
+            workspaceId: ws.id,
+            destinationType: notification.destinationType,
+            enabled: true,
+            triggers: DRIFT_TRIGGERS,
+            url: needsUrl ? (notification.url ?? notificationUrl) : undefined,
+            emailUserIds: notification.emailUserIds,
+            emailAddresses: notification.emailAddresses,
+          });
+        }
+      }
+      // CLI-driven runs execute remotely, so the workspace's variables reach the provider; user shards
+      // read the org workspace's outputs (group ids), so it shares its state with them.
+      for (const target of [org.stackId, ...shards.map((shard) => shard.stackId)]) {
+        const ws = this.workspaces.get(target)!;
+        const consumers = target === org.stackId && shardWorkspaces.length > 0 ? shardWorkspaces.map((shard) => shard.id) : undefined;
+        new workspaceSettings.WorkspaceSettings(this, `${variablePrefix(target)}_settings`, { workspaceId: ws.id, executionMode: "remote", remoteStateConsumerIds: consumers });
       }
     }
   }

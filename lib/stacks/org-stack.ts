@@ -16,7 +16,9 @@ import { collectProblems } from "../core/problems";
 import { findSecrets } from "../analysis/secrets";
 import { requiredScopes } from "../core/scopes";
 import { reportUncaughtSynthErrors } from "./synth-failure";
+import { cacheChildren } from "./child-list";
 import { warnOnce } from "../core/warnings";
+import { SHARD_OF_ORG, ShardOfOrg, shardOf } from "../core/shards";
 
 /** A Terraform Cloud (HCP Terraform) workspace that runs one org's stack. */
 export interface OktaCloudWorkspace {
@@ -82,6 +84,29 @@ export interface OktaOrgStackProps {
    * @default - okta-addresses/<stack id>.json in the directory that holds cdktf.out
    */
   readonly addressRecord?: string;
+  /**
+   * Spread the org's users, and their explicit memberships, over several stacks, each its own
+   * Terraform state (and Terraform Cloud workspace): a change to one user plans one shard. Groups,
+   * rules and schema properties stay in this stack. Put a user into its shard with
+   * `new OktaUser(stack.userScope(id), id, ...)`; loadDirectory does so by itself.
+   * @default - every user in this stack
+   */
+  readonly userShards?: OktaUserShards;
+}
+
+/** How an org's users are spread over user shard stacks. */
+export interface OktaUserShards {
+  /** How many shard stacks: <stack id>-users-0 .. <stack id>-users-<count - 1>. */
+  readonly count: number;
+  /**
+   * The count the org had before, while re-sharding: each user that lands in another shard is forgotten
+   * by its old shard's state (a removed block, the user stays in Okta) and imported by login into its
+   * new one, and each shard's memberships get new addresses (the old ones forgotten, never emptied).
+   * Shards beyond `count` stay for one apply, holding only removed blocks. Drop it once every shard
+   * has applied.
+   * @default - not re-sharding
+   */
+  readonly previousCount?: number;
 }
 
 /** How a production org stops managing an object: a Terraform `removed` block. */
@@ -105,11 +130,17 @@ export class OktaOrgStack extends TerraformStack {
   public readonly provider: OktaProvider;
   /** The props this stack was created with. */
   public readonly props: OktaOrgStackProps;
+  /**
+   * The user shard stacks (OktaOrgStackProps.userShards), in order; during a re-shard to fewer
+   * shards, the retiring ones come last. Empty when the org is not sharded.
+   */
+  public readonly userShards: readonly OktaOrgStack[];
   /** cdktf validated the stack for the synth now under way, so its JSON gets the schema check too (plain App). */
   private validatedForSynth = false;
 
   constructor(scope: Construct, id: string, props: OktaOrgStackProps) {
     super(scope, id);
+    cacheChildren(this.node);
     reportUncaughtSynthErrors();
     this.props = props;
     if (props.production) markProduction(this);
@@ -131,6 +162,16 @@ export class OktaOrgStack extends TerraformStack {
       if (props.production) warnOnce(this, problem.productionWithLocalState(this.node.path));
     }
     this.node.addValidation({ validate: () => [...this.checkRateLimit(), ...this.checkScopes()] });
+    this.userShards = props.userShards ? createUserShards(this, scope, id, props, props.userShards) : [];
+  }
+
+  /**
+   * The scope a user with construct id `id` belongs in: its user shard stack (chosen by a stable hash
+   * of the id) when the org is sharded, else this stack.
+   */
+  public userScope(id: string): OktaOrgStack {
+    const count = this.props.userShards?.count;
+    return count === undefined ? this : this.userShards[shardOf(id, count)];
   }
 
   /** The environment this org serves, e.g. "prod". */
@@ -262,4 +303,41 @@ class TerraformCloudBlock extends TerraformBackend {
   public getRemoteStateDataSource(): TerraformRemoteState {
     throw new Error(messages.noCrossOrgState(this.node.path));
   }
+}
+
+/** The user shard stacks of an org, each with the org's provider settings, production flag and its own state. */
+function createUserShards(org: OktaOrgStack, scope: Construct, id: string, props: OktaOrgStackProps, shards: OktaUserShards): OktaOrgStack[] {
+  const stacks: OktaOrgStack[] = [];
+  const total = Math.max(shards.count, shards.previousCount ?? 0);
+  for (let index = 0; index < total; index++) {
+    const shardId = userShardId(id, index);
+    const cloud = props.cloud && { ...props.cloud, workspace: userShardId(props.cloud.workspace, index) };
+    const stack = new OktaOrgStack(scope, shardId, { ...props, cloud, userShards: undefined, addressRecord: undefined });
+    const info: ShardOfOrg = {
+      node: stack.node,
+      org,
+      index,
+      count: shards.count,
+      previousCount: shards.previousCount,
+      remoteState: () => orgRemoteState(id, props),
+    };
+    (stack as unknown as Record<symbol, ShardOfOrg>)[SHARD_OF_ORG] = info;
+    stack.addDependency(org);
+    // Every shard renders: a retiring one (beyond count) has only the removed blocks of its users.
+    OktaDirectory.of(stack);
+    stacks.push(stack);
+  }
+  return stacks;
+}
+
+/** "okta-prod" -> "okta-prod-users-3": a user shard's stack id (and Terraform Cloud workspace). */
+export function userShardId(id: string, index: number): string {
+  return `${id}-users-${index}`;
+}
+
+/** How a user shard reads the org stack's outputs: terraform_remote_state of its workspace, or of its local state file. */
+function orgRemoteState(id: string, props: OktaOrgStackProps): { backend: string; config: Record<string, unknown> } {
+  const cloud = props.cloud;
+  if (!cloud) return { backend: "local", config: { path: localStatePath(id) } };
+  return { backend: "remote", config: { hostname: cloud.hostname ?? "app.terraform.io", organization: cloud.organization, workspaces: { name: cloud.workspace } } };
 }

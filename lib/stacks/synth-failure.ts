@@ -15,13 +15,18 @@ import { StackFile } from "../analysis/stack-files";
 
 /** Every construct's validation problems, by stack; those of constructs outside any stack first, under "". */
 export function problemsByOrg(app: IConstruct): OrgProblems[] {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  const inStacks = new Set(stacks.flatMap((stack) => stack.node.findAll()));
-  const outside = app.node
-    .findAll()
-    .filter((construct) => !inStacks.has(construct))
-    .flatMap((construct) => construct.node.validate().map((message) => asProblem(`[${construct.node.path}] ${message}`)));
-  return [{ org: "", problems: outside }, ...stacks.map((stack) => ({ org: stack.node.id, problems: collectProblems(stack) }))];
+  const stacks: TerraformStack[] = [];
+  const outside: IConstruct[] = [];
+  // One walk of the tree, in findAll's order: the stacks (a nested one too), and what no stack holds.
+  const visit = (construct: IConstruct, inStack: boolean) => {
+    const isStack = TerraformStack.isStack(construct);
+    if (isStack) stacks.push(construct);
+    else if (!inStack) outside.push(construct);
+    for (const child of construct.node.children) visit(child, inStack || isStack);
+  };
+  visit(app, false);
+  const problems = outside.flatMap((construct) => construct.node.validate().map((message) => asProblem(`[${construct.node.path}] ${message}`)));
+  return [{ org: "", problems }, ...stacks.map((stack) => ({ org: stack.node.id, problems: collectProblems(stack) }))];
 }
 
 /** Problems with written files, by the stack whose directory each names (as given, or relative to the working directory); others under "". */

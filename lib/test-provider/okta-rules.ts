@@ -55,11 +55,22 @@ export function checkOktaWrite(org: SimulatedOrg, type: string, id: string | und
 /** Types whose writes go to Okta's user schema API, which keeps only one of two concurrent writes. */
 export const SCHEMA_TYPES = new Set(["okta_user_schema_property", "okta_user_base_schema_property"]);
 
-/** The id Okta gives a new object, where it is not generated: a schema property is known by its index. */
-export function naturalId(type: string, object: StoredObject): string | undefined {
+/**
+ * The id Okta gives a new object, where it is not generated: a schema property is known by its index,
+ * a group's memberships by the group's id. The provider gives every okta_group_memberships of one
+ * group the group's id (resource_okta_group_memberships.go:110, 138); the simulated org keeps each
+ * under its own key, so a group's second and later ones get "<group id>~2", "~3"... (`taken` says
+ * which ids the org already holds).
+ */
+export function naturalId(type: string, object: StoredObject, taken: (id: string) => boolean = () => false): string | undefined {
   if (SCHEMA_TYPES.has(type)) return String(object.index);
-  if (type === "okta_group_memberships") return String(object.group_id);
   if (type === "okta_user_group_memberships") return String(object.user_id);
+  if (type === "okta_group_memberships") {
+    const groupId = String(object.group_id);
+    let id = groupId;
+    for (let n = 2; taken(id); n++) id = `${groupId}~${n}`;
+    return id;
+  }
   return undefined;
 }
 

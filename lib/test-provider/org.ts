@@ -52,7 +52,11 @@ const ID_PREFIX: Record<string, string> = {
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-/** Reads and writes the org file; every call reads it anew, so a test's edit is seen at once. */
+/**
+ * Reads and writes the org file. A read parses the file only when it changed since the last read or
+ * write (its modification time and size), so a test's edit is seen at once and a plan refreshing
+ * thousands of objects does not parse the file thousands of times.
+ */
 export class SimulatedOrg {
   /** An empty org file, written if `file` does not exist yet. */
   public static open(file: string): SimulatedOrg {
@@ -63,13 +67,21 @@ export class SimulatedOrg {
   private constructor(public readonly file: string) {}
 
   public read(): OrgFile {
-    return JSON.parse(fs.readFileSync(this.file, "utf8")) as OrgFile;
+    const stat = fs.statSync(this.file);
+    if (this.cached && this.cached.mtimeMs === stat.mtimeMs && this.cached.size === stat.size) return this.cached.org;
+    const org = JSON.parse(fs.readFileSync(this.file, "utf8")) as OrgFile;
+    this.cached = { org, mtimeMs: stat.mtimeMs, size: stat.size };
+    return org;
   }
+
+  private cached?: { readonly org: OrgFile; readonly mtimeMs: number; readonly size: number };
 
   private write(org: OrgFile): void {
     const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(org, null, 2));
+    fs.writeFileSync(temp, JSON.stringify(org));
     fs.renameSync(temp, this.file);
+    const stat = fs.statSync(this.file);
+    this.cached = { org, mtimeMs: stat.mtimeMs, size: stat.size };
   }
 
   /** The stored object, or undefined when the org has none of that type and id. */

@@ -284,7 +284,7 @@ function handlers(provider: ServedProvider, org: SimulatedOrg, options: TestProv
         const defaults = OKTA_DEFAULTS[type] ?? {};
         const existingId = prior && typeof prior.id === "string" ? prior.id : undefined;
         const givenId = typeof planned.id === "string" ? planned.id : undefined;
-        const id = existingId ?? givenId ?? naturalId(type, planned as StoredObject) ?? SimulatedOrg.newId(type);
+        const id = existingId ?? givenId ?? naturalId(type, planned as StoredObject, (candidate) => org.get(type, candidate) !== undefined) ?? SimulatedOrg.newId(type);
         const state = resolveUnknowns(planned, (name) => (name === "id" ? id : ((defaults[name] as Value) ?? null))) as StoredObject;
         if (type === "time_sleep") await sleep(Math.min(durationMs(state.create_duration), options.sleepMs ?? 20));
         checkOktaWrite(org, type, existingId, state);

@@ -8,10 +8,10 @@ import * as path from "node:path";
 import type { ValidationProblem } from "../validator/schema-validator";
 import { TerraformSandbox, terraformOnPath } from "./harness";
 
-/** What terraform said about a set of files. */
 /** The id of a problem Terraform itself reported (its diagnostics have no stable ids of their own). */
 export const TERRAFORM_VALIDATE_ID = "terraform:validate";
 
+/** What terraform said about a set of files. */
 export interface TerraformValidation {
   readonly problems: ValidationProblem[];
   readonly fileCount: number;
@@ -65,8 +65,18 @@ interface Diagnostic {
   snippet?: { context?: string };
 }
 
+/** Options of validateWithTerraform. */
+export interface TerraformValidateOptions {
+  /**
+   * Rewrites each *.tf.json file's JSON before terraform reads it (e.g. a representative sample of a
+   * huge stack); problems then name the file without a line, as the line is the copy's.
+   * @default - the files as they are
+   */
+  readonly transform?: (json: unknown) => unknown;
+}
+
 /** Runs `terraform validate -json` for every module under `paths`, each in a scratch copy. */
-export async function validateWithTerraform(paths: readonly string[]): Promise<TerraformValidation> {
+export async function validateWithTerraform(paths: readonly string[], options: TerraformValidateOptions = {}): Promise<TerraformValidation> {
   const terraform = terraformOnPath();
   if (!terraform) throw new Error("there is no terraform on PATH");
   const problems: ValidationProblem[] = [];
@@ -83,14 +93,24 @@ export async function validateWithTerraform(paths: readonly string[]): Promise<T
       // The whole directory, so that file("key.pem") and the like find what they read.
       const neighbours = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !CONFIG_FILE.test(e.name) && !/tfstate|\.tfplan$/.test(e.name));
       for (const e of neighbours) fs.copyFileSync(path.join(dir, e.name), path.join(workdir, e.name));
-      for (const file of files) fs.copyFileSync(file, path.join(workdir, path.basename(file)));
+      const rewritten = new Set<string>();
+      for (const file of files) {
+        const target = path.join(workdir, path.basename(file));
+        const json = options.transform && file.endsWith(".tf.json") ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+        const transformed = json === undefined ? undefined : options.transform!(json);
+        if (transformed === undefined || transformed === json) fs.copyFileSync(file, target);
+        else {
+          fs.writeFileSync(target, JSON.stringify(transformed));
+          rewritten.add(path.basename(file));
+        }
+      }
       const original = (name?: string) => (name ? path.join(dir, name) : dir);
       // No init: the test provider is attached, so nothing needs installing.
       const result = sandbox.terraformAt(workdir, ["validate", "-json"]);
       const verdict = JSON.parse(result.stdout) as { diagnostics?: Diagnostic[] };
       for (const d of verdict.diagnostics ?? []) {
         if (d.severity !== "error") continue;
-        const at = d.range ? `${original(d.range.filename)}:${d.range.start.line}` : original();
+        const at = !d.range ? original() : rewritten.has(d.range.filename) ? original(d.range.filename) : `${original(d.range.filename)}:${d.range.start.line}`;
         problems.push({ file: at, path: d.snippet?.context ?? "", id: TERRAFORM_VALIDATE_ID, message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
       }
     }

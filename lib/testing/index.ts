@@ -53,6 +53,8 @@ export class OktaTesting {
    * generated resource or data source. Users and groups are rendered by their stack in one pass; this
    * reads them from there without touching their escape hatch. A construct with several resources (a
    * group with members also has okta_group_memberships) gives its first unless `type` names another.
+   * A group of more than 500 members has several okta_group_memberships (`<id>_members`,
+   * `<id>_members_2`, ...); `type` gives the first, `OktaTesting.synth` has them all.
    */
   public static resourceOf(construct: IConstruct, type?: string): any {
     const addresses = addressesOf(construct);
