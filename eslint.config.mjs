@@ -1,6 +1,7 @@
 // Linting for lib/, stacks/, bench/, scripts/ and the tests: typescript-eslint's recommended rules.
 // Rules switched off here say why; an inline eslint-disable needs a reason on its line.
 import js from "@eslint/js";
+import comments from "@eslint-community/eslint-plugin-eslint-comments";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -9,7 +10,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: "error" },
+    plugins: { "@eslint-community/eslint-comments": comments },
     rules: {
+      // A disable says why, on its line: "// eslint-disable-next-line rule -- the reason".
+      "@eslint-community/eslint-comments/require-description": ["error", { ignore: [] }],
+      "@eslint-community/eslint-comments/no-unlimited-disable": "error",
       // Terraform JSON and provider schemas are untyped documents; `any` marks where we read them.
       "@typescript-eslint/no-explicit-any": "off",
       // tsc's noUnusedLocals/noUnusedParameters already report these.

@@ -10,6 +10,7 @@ import { App, Testing } from "cdktf";
 import { OktaApp, OktaCloudWorkspacesStack, OktaGroup, OktaOrgStack, OktaOrgStackProps, OktaUser, OktaUserSchemaProperty, SchemaValidator, loadDirectory } from "../lib";
 import { shardOf } from "../lib/core/shards";
 import { TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
+import { runCost } from "../lib/cli/commands/cost";
 import { problems, synthJson } from "./util";
 
 const PEOPLE = ["ada", "bird", "cleo", "dora", "emil", "fox", "gus", "hana", "ivo", "juno"];
@@ -292,4 +293,28 @@ describe("sharding an org that had none", () => {
     }
     expect(problems(app)).toEqual([]);
   });
+});
+
+describe("cdktf-okta cost with user shards", () => {
+  test("reports each shard as a stack of its own, each refreshing only its users", () => {
+    // GIVEN an app of 9,000 users in 3 shards, synthesized
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "shards-cost-"));
+    const app = new OktaApp({ outdir: path.join(root, "cdktf.out"), validate: false });
+    const org = new OktaOrgStack(app, "okta-prod", { orgName: "acme", environment: "prod", userShards: { count: 3 } });
+    const garden = new OktaGroup(org, "garden", { name: "Garden" });
+    for (let i = 0; i < 9_000; i++) new OktaUser(org.userScope(`u${i}`), `u${i}`, person(`u${i}`, [garden]));
+    app.synth();
+    // WHEN
+    let out = "";
+    const status = runCost(path.join(root, "cdktf.out"), { json: true }, { out: (text) => (out += text), err: (text) => (out += text) });
+    // THEN
+    expect(status).toBe(0);
+    const report = JSON.parse(out) as { stacks: { name: string; cost: { types: { type: string; count: number }[]; minutes: number } }[] };
+    expect(report.stacks.map((stack) => stack.name)).toEqual(["okta-prod", "okta-prod-users-0", "okta-prod-users-1", "okta-prod-users-2"]);
+    const users = report.stacks.map((stack) => stack.cost.types.find((t) => t.type === "okta_user")?.count ?? 0);
+    expect(users[0]).toBe(0);
+    expect(users.reduce((a, b) => a + b)).toBe(9_000);
+    for (const count of users.slice(1)) expect(Math.abs(count - 3_000)).toBeLessThan(200);
+    fs.rmSync(root, { recursive: true, force: true });
+  }, 60_000);
 });
