@@ -2,7 +2,8 @@
  * `cdktf-okta export` against a fake Okta API on 127.0.0.1 (5,000 users, 200 groups, memberships,
  * rules, schema properties): the exported code synthesizes and, planned through the test provider
  * against a simulated org holding the same objects, imports every object and adds, changes and
- * destroys nothing. Also: resuming an interrupted export, and the failures' exact messages.
+ * destroys nothing; with --include, trusted origins, network zones and bookmark apps as generated
+ * bindings, planned the same way. Also: resuming an interrupted export, and the failures' exact messages.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -69,7 +70,46 @@ function simulatedOrg(org: FakeOrg): object {
     objects.okta_group_rule[r.id] = { id: r.id, name: r.name, status: r.status, expression_type: "urn:okta:expression:1.0", expression_value: (r.conditions as any).expression.value, group_assignments: r.actions.assignUserToGroups.groupIds };
   }
   void managedUsers;
+  // The --include types, as the provider reads them (resource_okta_trusted_origin.go, resource_okta_network_zone.go, app.go).
+  const set = (values: string[] | undefined) => (values && values.length > 0 ? values : null);
+  objects.okta_trusted_origin = Object.fromEntries(org.trustedOrigins.map((o) => [o.id, { id: o.id, name: o.name, origin: o.origin, scopes: o.scopes.map((s) => s.type), active: o.status === "ACTIVE" }]));
+  const place = (locations: any[]) => set(locations.map((l) => (l.region?.includes("-") ? l.region : l.country)));
+  objects.okta_network_zone = Object.fromEntries(
+    org.zones.map((z: any) => {
+      const common = { id: z.id, name: z.name, type: z.type, status: z.status, usage: z.usage };
+      if (z.type === "IP") return [z.id, { ...common, system: z.system, gateways: set(z.gateways?.map((g: any) => (/^(.+)-\1$/.exec(g.value)?.[1] ?? g.value))), proxies: set(z.proxies?.map((g: any) => g.value)) }];
+      if (z.type === "DYNAMIC") return [z.id, { ...common, dynamic_proxy_type: z.proxyType, asns: set(z.asns), dynamic_locations: place(z.locations) }];
+      return [z.id, { ...common, asns: set(z.asns.include), dynamic_locations: place(z.locations.include), dynamic_locations_exclude: place(z.locations.exclude), ip_service_categories_include: set(z.ipServiceCategories.include), ip_service_categories_exclude: set(z.ipServiceCategories.exclude) }];
+    }),
+  );
+  objects.okta_app_bookmark = Object.fromEntries(
+    org.apps.filter((a) => a.name === "bookmark").map((a: any) => [a.id, {
+      id: a.id, name: a.name, label: a.label, status: a.status, sign_on_mode: a.signOnMode, url: a.settings.app.url, request_integration: a.settings.app.requestIntegration,
+      accessibility_self_service: a.accessibility.selfService, accessibility_error_redirect_url: a.accessibility.errorRedirectUrl, accessibility_login_redirect_url: a.accessibility.loginRedirectUrl,
+      auto_submit_toolbar: a.visibility.autoSubmitToolbar, hide_ios: a.visibility.hide.iOS, hide_web: a.visibility.hide.web, app_links_json: JSON.stringify(a.visibility.appLinks),
+      admin_note: a.settings.notes.admin, enduser_note: a.settings.notes.enduser, authentication_policy: a._links.accessPolicy.href.split("/").pop(), logo_url: null,
+    }]),
+  );
   return { objects, log: [], createdAt: Date.now() };
+}
+
+/** Plans the Terraform JSON of an export against the simulated `org`; returns the plan's counts and what it would change. */
+async function planAgainst(tf: any, org: FakeOrg, name: string): Promise<{ counts: ReturnType<typeof planCounts>; changed: [string, string[]][]; seconds: number }> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-export-org-"));
+  const orgFile = path.join(root, "org.json");
+  fs.writeFileSync(orgFile, JSON.stringify(simulatedOrg(org)));
+  const sandbox = await TerraformSandbox.create({ name, files: { "cdk.tf.json": tf }, orgFile });
+  try {
+    expect(sandbox.terraform(["init", "-input=false"]).status).toBe(0);
+    const { plan, result: planned } = sandbox.planJson(["-parallelism=20"]);
+    if (!plan) throw new Error(`terraform plan exited ${planned.status}:\n${planned.stdout.slice(-3000)}\n${planned.stderr.slice(0, 3000)}`);
+    const diff = (rc: any) => Object.keys(rc.change.after ?? {}).filter((k) => JSON.stringify(rc.change.before?.[k]) !== JSON.stringify(rc.change.after[k])).map((k) => `${k}: ${JSON.stringify(rc.change.before?.[k])} -> ${JSON.stringify(rc.change.after[k])}`);
+    const changed = plan.resource_changes.filter((rc: any) => !rc.change.actions.includes("no-op")).map((rc: any): [string, string[]] => [rc.address, diff(rc)]);
+    return { counts: planCounts(plan), changed, seconds: planned.seconds };
+  } finally {
+    await sandbox.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 describe("export from a fake Okta API", () => {
@@ -127,29 +167,121 @@ describe("export from a fake Okta API", () => {
     const started = Date.now();
     const tf = synthDefined(loadDefineOrg(out));
     const synthSeconds = (Date.now() - started) / 1000;
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "cdktf-okta-export-org-"));
-    const orgFile = path.join(root, "org.json");
-    fs.writeFileSync(orgFile, JSON.stringify(simulatedOrg(org)));
-    const sandbox = await TerraformSandbox.create({ name: "exported", files: { "cdk.tf.json": tf }, orgFile });
-    try {
-      expect(sandbox.terraform(["init", "-input=false"]).status).toBe(0);
-      // WHEN
-      const { plan, result: planned } = sandbox.planJson(["-parallelism=20"]);
-      if (!plan) throw new Error(`terraform plan exited ${planned.status}:\n${planned.stdout.slice(-3000)}\n${planned.stderr.slice(0, 3000)}`);
-      // THEN
-      const counts = planCounts(plan);
-      console.log(`exported stack: synth ${synthSeconds.toFixed(1)} s, plan ${planned.seconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
-      const changed = plan.resource_changes.filter((rc: any) => !rc.change.actions.includes("no-op"));
-      const diff = (rc: any) => Object.keys(rc.change.after ?? {}).filter((k) => JSON.stringify(rc.change.before?.[k]) !== JSON.stringify(rc.change.after[k])).map((k) => `${k}: ${JSON.stringify(rc.change.before?.[k])} -> ${JSON.stringify(rc.change.after[k])}`);
-      expect(changed.map((rc: any) => [rc.address, diff(rc)])).toEqual([]);
-      expect(counts.import).toBe(tf.import.length);
-      expect(counts).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0 });
-      expect(tf.import.length).toBe(998 + 40 + 35 + 5 + 2);
-    } finally {
-      await sandbox.stop();
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    // WHEN
+    const { counts, changed, seconds } = await planAgainst(tf, org, "exported");
+    // THEN
+    console.log(`exported stack: synth ${synthSeconds.toFixed(1)} s, plan ${seconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
+    expect(changed).toEqual([]);
+    expect(counts.import).toBe(tf.import.length);
+    expect(counts).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0 });
+    expect(tf.import.length).toBe(998 + 40 + 35 + 5 + 2);
   }, 300000);
+});
+
+describe("export --include: other okta types as generated bindings", () => {
+  // 205 trusted origins: two pages
+  const org = makeOrg(20, 6, 205);
+  const INCLUDE = ["--include", "okta_trusted_origin", "okta_network_zone", "okta_app_bookmark"];
+  let server: FakeOkta;
+  let out: string;
+  let result: { code: number; out: string; err: string };
+  let code: string;
+
+  beforeAll(async () => {
+    server = new FakeOkta(org, { token: TOKEN });
+    await server.start();
+    out = tempOut("include");
+    result = await run(["--org-url", server.url, "--out", out, ...INCLUDE]);
+    code = fs.existsSync(path.join(out, "org.ts")) ? fs.readFileSync(path.join(out, "org.ts"), "utf8") : "";
+  });
+  afterAll(() => server.stop());
+
+  test("pages through each list and writes every object as the provider's binding, imported by its Okta id", () => {
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("20 users, 6 groups, 5 group rules, 2 schema properties, 205 trusted origins, 4 network zones, 3 bookmark apps, in");
+    expect(code).toContain('import { appBookmark, networkZone, trustedOrigin } from "cdktf-okta/providers/okta";');
+    expect(code.match(/new trustedOrigin\.TrustedOrigin\(stack, /g)).toHaveLength(205);
+    expect(code.match(/new networkZone\.NetworkZone\(stack, /g)).toHaveLength(4);
+    expect(code.match(/new appBookmark\.AppBookmark\(stack, /g)).toHaveLength(3);
+    expect(code.match(/\.importFrom\("/g)).toHaveLength(205 + 4 + 3);
+    expect(code).toContain(
+      [
+        '  const oktaTrustedOriginOrigin204 = new trustedOrigin.TrustedOrigin(stack, "origin_204", {',
+        '    name: "Origin 204",',
+        '    origin: "https://app204.example.com",',
+        '    scopes: ["CORS", "REDIRECT"],',
+        "    active: false,",
+        "  });",
+        '  oktaTrustedOriginOrigin204.importFrom("tos00000000000204");',
+      ].join("\n"),
+    );
+  });
+
+  test("writes what the API returns that the provider reads, and leaves the provider's defaults out", () => {
+    const snippets = [
+      `new networkZone.NetworkZone(stack, "legacyipzone", {
+    name: "LegacyIpZone",
+    type: "IP",
+    gateways: ["203.0.113.0/24", "198.51.100.7"],
+  });`,
+      `new networkZone.NetworkZone(stack, "blocked_ips", {
+    name: "Blocked IPs",
+    type: "IP",
+    status: "INACTIVE",
+    usage: "BLOCKLIST",
+    gateways: ["192.0.2.1-192.0.2.9"],
+  });`,
+      `new networkZone.NetworkZone(stack, "tor", {
+    name: "Tor",
+    type: "DYNAMIC",
+    usage: "BLOCKLIST",
+    dynamicProxyType: "TorAnonymizer",
+    asns: ["64496"],
+    dynamicLocations: ["US-CA", "DE"],
+  });`,
+      `new networkZone.NetworkZone(stack, "enhanced", {
+    name: "Enhanced",
+    type: "DYNAMIC_V2",
+    asns: ["64497"],
+    dynamicLocationsExclude: ["FR"],
+    ipServiceCategoriesInclude: ["ALL_ANONYMIZERS"],
+  });`,
+      `new appBookmark.AppBookmark(stack, "wiki", {
+    label: "Wiki",
+    url: "https://wiki.example.com",
+    appLinksJson: '{"login":true}',
+    adminNote: "Owned by IT",
+  });`,
+      `new appBookmark.AppBookmark(stack, "wiki_2", {`,
+      `new appBookmark.AppBookmark(stack, "hr_portal", {`,
+    ];
+    for (const snippet of snippets) expect(code).toContain(snippet);
+    expect(code).not.toContain("Portal\",\n    url");
+  });
+
+  test("names objects from their names, unique among all the stack's names", () => {
+    expect(code).toContain('new OktaGroup(stack, "team_0", {');
+    expect(code).toContain('new trustedOrigin.TrustedOrigin(stack, "team_0_2", {');
+  });
+
+  test("the exported code type-checks with tsc --strict", () => {
+    expect(typeCheck([out]).split("\n").filter((line) => line.includes("org.ts"))).toEqual([]);
+  });
+
+  (TERRAFORM ? test : test.skip)("planned against the same org: every included object imported, nothing added, changed or destroyed", async () => {
+    // GIVEN
+    const tf = synthDefined(loadDefineOrg(out));
+    // WHEN
+    const { counts, changed } = await planAgainst(tf, org, "included");
+    // THEN
+    expect(changed).toEqual([]);
+    expect(counts).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0, import: tf.import.length });
+    const imported = (type: string) => tf.import.filter((i: { to: string }) => i.to.startsWith(`${type}.`)).map((i: { id: string }) => i.id).sort();
+    expect(imported("okta_trusted_origin")).toEqual(org.trustedOrigins.map((o) => o.id).sort());
+    expect(imported("okta_network_zone")).toEqual(org.zones.map((z) => z.id).sort());
+    expect(imported("okta_app_bookmark")).toEqual(["0oa00000000000000", "0oa00000000000002", "0oa00000000000003"]);
+  }, 120000);
 });
 
 describe("export is resumable", () => {
@@ -228,7 +360,14 @@ describe("export failures: a clear message, nothing written", () => {
     const out = tempOut("usage");
     expect(await run(["--org-url", server.url, "--out", out], {})).toEqual({ code: 2, out: "", err: adoptMessages.noCredentials() });
     expect((await run(["--org-url", "https://dev-1.okta.com/admin", "--out", out])).err).toBe(adoptMessages.badOrgUrl("https://dev-1.okta.com/admin"));
-    expect((await run(["--org-url", server.url, "--out", out, "--include", "okta_app_oauth"])).code).toBe(2);
+    expect(await run(["--org-url", server.url, "--out", out, "--include", "okta_app_oauth"])).toEqual({
+      code: 2,
+      out: "",
+      err: '--include "okta_app_oauth" is not an okta resource type that export can read. Export reads users, groups, memberships, group rules and user schema properties, and with --include: okta_trusted_origin, okta_network_zone, okta_app_bookmark.',
+    });
+    expect((await run(["--org-url", server.url, "--out", out, "--include", "okta_network_zone", "okta_trusted_orgin"])).err).toBe(
+      adoptMessages.unknownInclude("okta_trusted_orgin", "okta_trusted_origin", ["okta_trusted_origin", "okta_network_zone", "okta_app_bookmark"]),
+    );
     expect((await run(["--org-url", server.url, "--out", out, "--max-api-capacity", "0"])).code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
   });

@@ -11,6 +11,7 @@ import { adoptMessages } from "../problems/sections/adopt";
 import { CommandOutput, convert } from "./convert";
 import { DEFAULT_DATA_THRESHOLD } from "./writer";
 import { exportOrg } from "./export";
+import { INCLUDABLE } from "./included";
 
 const STD: CommandOutput = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
 
@@ -60,13 +61,13 @@ export function exportCommand(output: CommandOutput = STD, env: NodeJS.ProcessEn
     .description("export a live Okta org into cdktf-okta code and data files whose first plan imports everything and changes nothing")
     .requiredOption("--org-url <url>", "the org's address, e.g. https://dev-123456.okta.com")
     .requiredOption("--out <dir>", "where to write org.ts and directory/*.csv")
-    .option("--include <types...>", "also export these okta resource types, as generated bindings (okta_app_oauth, okta_app_bookmark, okta_network_zone, okta_trusted_origin)", [])
+    .option("--include <types...>", `also export these okta resource types, as generated bindings (${[...INCLUDABLE.keys()].join(", ")})`, [])
     .option("--data-threshold <n>", "users and groups above this many go to directory/*.csv", threshold, DEFAULT_DATA_THRESHOLD)
     .option("--max-api-capacity <percent>", "the share of each rate-limit bucket the export may use, like the provider's max_api_capacity", capacity, 50)
     .option("--no-resume", "start over instead of resuming an interrupted export in --out")
     .addHelpText(
       "after",
-      "\nCredentials come from the okta provider's environment variables: OKTA_API_TOKEN, or OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (read-only scopes suffice: okta.users.read, okta.groups.read, okta.schemas.read).\nExit codes: 0 written, 1 the export failed (nothing written), 2 usage error.",
+      "\nCredentials come from the okta provider's environment variables: OKTA_API_TOKEN, or OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES (read-only scopes suffice: okta.users.read, okta.groups.read, okta.schemas.read; with --include also okta.trustedOrigins.read, okta.networkZones.read, okta.apps.read).\nExit codes: 0 written, 1 the export failed (nothing written), 2 usage error.",
     )
     .action(async (options: { orgUrl: string; out: string; include: string[]; dataThreshold: number; maxApiCapacity: number; resume: boolean }) => {
       const code = await exportOrg(

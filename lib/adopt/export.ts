@@ -1,11 +1,12 @@
 /**
  * `cdktf-okta export`: reads a live org (users, groups, explicit memberships, group rules, user
- * schema properties) and writes the org.ts (and directory files) whose first plan imports every
- * object and changes nothing. Progress is kept in DIR/.export-progress.json after every page, so an
+ * schema properties, and the types --include names, as generated bindings) and writes the org.ts
+ * (and directory files) whose first plan imports every object and changes nothing. Progress is kept in DIR/.export-progress.json after every page, so an
  * interrupted export resumes where it stopped; it is removed when the export is written.
  *
  * API shapes: Okta Management API, /api/v1/users, /api/v1/groups, /api/v1/groups/{id}/users,
- * /api/v1/groups/rules and /api/v1/meta/schemas/user/default (developer.okta.com/docs/api).
+ * /api/v1/groups/rules and /api/v1/meta/schemas/user/default (developer.okta.com/docs/api); for
+ * --include, the lists in included.ts.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,6 +14,7 @@ import { PROFILE_ATTRIBUTES } from "../constructs/user";
 import { adoptMessages } from "../problems/sections/adopt";
 import { suggest } from "../util/suggest";
 import { CommandOutput, writeFiles } from "./convert";
+import { ApiObject, INCLUDABLE, PAGE } from "./included";
 import { GroupModel, GroupRuleModel, OrgSnapshot, SchemaPropertyModel, UserModel, Value, emptySnapshot } from "./model";
 import { OktaApi, OktaApiProblem, credentialsFrom } from "./okta-api";
 import { writeOrg } from "./writer";
@@ -37,9 +39,6 @@ export interface ExportStats {
   users: number;
   groups: number;
 }
-
-/** The types --include may name. None yet beyond the built-in ones; listed in the message. */
-const INCLUDABLE: readonly string[] = [];
 
 interface ApiUser {
   id: string;
@@ -69,7 +68,6 @@ interface Progress {
 }
 
 const PROGRESS_FILE = ".export-progress.json";
-const PAGE = 200;
 
 export let lastExportStats: ExportStats | undefined;
 
@@ -87,11 +85,12 @@ export async function exportOrg(options: ExportOptions, output: CommandOutput): 
     return 2;
   }
   for (const type of options.include) {
-    if (!INCLUDABLE.includes(type)) {
-      output.err(adoptMessages.unknownInclude(type, suggest(type, INCLUDABLE)));
+    if (!INCLUDABLE.has(type)) {
+      output.err(adoptMessages.unknownInclude(type, suggest(type, INCLUDABLE.keys()), [...INCLUDABLE.keys()]));
       return 2;
     }
   }
+  const included = [...new Set(options.include)].map((type) => INCLUDABLE.get(type)!);
   const credentials = credentialsFrom(options.env);
   if ("problem" in credentials) {
     output.err(credentials.problem);
@@ -151,15 +150,18 @@ export async function exportOrg(options: ExportOptions, output: CommandOutput): 
       const ids = await list<{ id: string }>(`members:${group.id}`, `/api/v1/groups/${encodeURIComponent(group.id)}/users?limit=${PAGE}`, `memberships of ${i + 1}/${okta.length} groups`);
       members.set(group.id, ids.map((u) => u.id));
     }
+    const objects = new Map<string, ApiObject[]>();
+    for (const type of included) objects.set(type.type, await list<ApiObject>(`include:${type.type}`, type.list, type.label));
     if (tty) process.stderr.write("\r\x1b[K");
     const snapshot = toSnapshot(users, groups, rules, members, progress.schema, url.origin);
+    addIncluded(snapshot, objects, url.origin);
     const files = await writeOrg(snapshot, { madeFrom: `\`cdktf-okta export\` from ${url.origin}`, dataThreshold: options.dataThreshold });
     writeFiles(outDir, files);
     fs.rmSync(progressFile, { force: true });
     const seconds = (Date.now() - started) / 1000;
     lastExportStats = { calls: api.calls, seconds, users: snapshot.users.length, groups: snapshot.groups.length };
     output.out(
-      `Wrote ${[...files.keys()].map((f) => path.join(options.out, f)).join(", ")}: ${snapshot.users.length} users, ${snapshot.groups.length} groups, ${snapshot.rules.length} group rules, ${snapshot.schemaProperties.length} schema properties, in ${seconds.toFixed(1)} s and ${api.calls} API calls.`,
+      `Wrote ${[...files.keys()].map((f) => path.join(options.out, f)).join(", ")}: ${snapshot.users.length} users, ${snapshot.groups.length} groups, ${snapshot.rules.length} group rules, ${snapshot.schemaProperties.length} schema properties${included.map((t) => `, ${objects.get(t.type)!.length} ${t.label}`).join("")}, in ${seconds.toFixed(1)} s and ${api.calls} API calls.`,
     );
     for (const note of snapshot.notes) output.out(`note: ${note.text}`);
     output.out("The first `cdktf plan` should import every object and show 0 to add, 0 to change, 0 to destroy.");
@@ -311,4 +313,24 @@ function toSnapshot(users: ApiUser[], groups: ApiGroup[], rules: ApiRule[], memb
     snapshot.rules.push(model);
   }
   return snapshot;
+}
+
+/**
+ * The objects of the --include types as generated bindings, each imported by its Okta id. Names are
+ * made like the others', unique among every name of the snapshot (they are all ids in one stack).
+ */
+function addIncluded(snapshot: OrgSnapshot, objects: Map<string, ApiObject[]>, org: string): void {
+  const taken = new Set([...snapshot.schemaProperties, ...snapshot.users, ...snapshot.groups, ...snapshot.rules].map((m) => m.id));
+  for (const [type, items] of objects) {
+    const included = INCLUDABLE.get(type)!;
+    for (const item of items) {
+      snapshot.raw.push({
+        type,
+        name: nameFrom(included.nameOf(item), taken, included.prefix),
+        attributes: included.attributes(item),
+        importId: item.id,
+        origin: `${org}${included.path(item.id)}`,
+      });
+    }
+  }
 }

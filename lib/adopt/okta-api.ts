@@ -40,6 +40,7 @@ export function scopeFor(apiPath: string): string {
   if (apiPath.startsWith("/api/v1/groups")) return "okta.groups.read";
   if (apiPath.startsWith("/api/v1/meta/schemas")) return "okta.schemas.read";
   if (apiPath.startsWith("/api/v1/trustedOrigins")) return "okta.trustedOrigins.read";
+  if (apiPath.startsWith("/api/v1/zones")) return "okta.networkZones.read";
   return "okta.apps.read";
 }
 

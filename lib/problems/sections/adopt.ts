@@ -56,8 +56,8 @@ export const adoptMessages = {
   incompleteOAuth: (missing: readonly string[]) =>
     `cdktf-okta export: OKTA_API_CLIENT_ID is set but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not; an OAuth service app needs all of OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY and OKTA_API_SCOPES.`,
   badCapacity: (value: string) => `--max-api-capacity is ${show(value)}; give a percentage from 1 to 100 (default 50, like the provider's max_api_capacity).`,
-  unknownInclude: (value: string, suggestion: string | undefined) =>
-    `--include ${show(value)} is not an okta resource type that export can read${suggestion ? `; did you mean ${show(suggestion)}?` : "."} Export reads users, groups, memberships, group rules and user schema properties, and with --include: okta_app_oauth, okta_app_bookmark, okta_network_zone, okta_trusted_origin.`,
+  unknownInclude: (value: string, suggestion: string | undefined, supported: readonly string[]) =>
+    `--include ${show(value)} is not an okta resource type that export can read${suggestion ? `; did you mean ${show(suggestion)}?` : "."} Export reads users, groups, memberships, group rules and user schema properties, and with --include: ${supported.join(", ")}.`,
   orgUnreachable: (url: string, detail: string) =>
     `cdktf-okta export: cannot reach ${url} (${cut(detail)}). Check --org-url and the network (a proxy: OKTA_HTTP_PROXY); nothing was written.`,
   unauthorized: (url: string) =>
