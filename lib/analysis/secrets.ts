@@ -63,11 +63,11 @@ function sensitiveIn(block: any, prefix: string[]): string[][] {
 }
 
 /** True when a literal value is set at the path; blocks may be an object or a list of objects. */
-function isSet(value: unknown, path: string[]): boolean {
+function isSet(value: unknown, path: readonly string[], from = 0): boolean {
   if (value === undefined || value === null) return false;
-  if (path.length === 0) return !isReference(value);
-  if (Array.isArray(value)) return value.some((item) => isSet(item, path));
-  return typeof value === "object" && isSet((value as Record<string, unknown>)[path[0]], path.slice(1));
+  if (from === path.length) return !isReference(value);
+  if (Array.isArray(value)) return value.some((item) => isSet(item, path, from));
+  return typeof value === "object" && isSet((value as Record<string, unknown>)[path[from]], path, from + 1);
 }
 
 /**
@@ -80,7 +80,9 @@ export function findSecrets(file: string, tf: any): Problem[] {
   for (const [type, resources] of Object.entries<any>(tf.resource ?? {})) {
     const paths = sensitive.get(type);
     if (!paths) continue;
-    for (const [name, body] of Object.entries<any>(resources)) {
+    // By key, not by entry: no pair for each of 100,000 users.
+    for (const name of Object.keys(resources ?? {})) {
+      const body = resources[name];
       for (const attribute of paths) {
         // A tfe_variable declared non-sensitive (OKTA_ORG_NAME, OKTA_BASE_URL) holds public configuration.
         if (type === "tfe_variable" && attribute[0] === "value" && body?.sensitive === false) continue;
@@ -122,6 +124,9 @@ function pastedSecrets(file: string, tf: unknown): Problem[] {
   const credentials = Object.entries(process.env)
     .filter(([name, value]) => CREDENTIAL_ENV.test(name) && value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH)
     .map(([name, value]) => [name, value!] as const);
+  const suspect = (value: string) => (value.includes("/") && WEBHOOK_URL.test(value)) || credentials.some(([, secret]) => value.includes(secret));
+  // A first pass only asks whether there is anything to report; the second, which knows where each value is, runs only then.
+  if (!holdsString(tf, suspect)) return [];
   const problems: Problem[] = [];
   // The path to the value, as keys and indexes; written out ("resource.okta_user.bird.login", "a[0]") only for a finding.
   const at: (string | number)[] = [];
@@ -147,4 +152,18 @@ function pastedSecrets(file: string, tf: unknown): Problem[] {
   };
   visit(tf);
   return problems;
+}
+
+/**
+ * Whether any string in the JSON (but under "//", cdktf's metadata) is `suspect`. Every webhook URL has
+ * a slash, so most strings are ruled out without WEBHOOK_URL.
+ */
+function holdsString(value: unknown, suspect: (value: string) => boolean): boolean {
+  if (typeof value === "string") return suspect(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsString(value[i], suspect)) return true;
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) if (key !== "//" && holdsString((value as Record<string, unknown>)[key], suspect)) return true;
+  }
+  return false;
 }

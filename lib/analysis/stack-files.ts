@@ -65,7 +65,8 @@ export function readStackJson(file: string): any {
   }
 }
 
-function stacksIn(outdir: string): StackLocation[] {
+/** The stacks a cdktf output directory holds (`<outdir>/stacks/<name>/cdk.tf.json`), sorted by name, without reading them. */
+export function stacksIn(outdir: string): StackLocation[] {
   const stacksDir = path.join(outdir, "stacks");
   if (!fs.existsSync(stacksDir)) return [];
   return fs

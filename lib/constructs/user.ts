@@ -12,6 +12,17 @@ export { CustomProfileValue, IOktaUser, OktaUserProfile, OktaUserProps, PROFILE_
 const PROFILE_ATTRIBUTE_MAP = new Map<string, string>(Object.entries(PROFILE_ATTRIBUTES));
 
 /**
+ * An OktaUser's node.defaultChild: its generated resource, created on first use. One getter for every
+ * user (a node knows its construct as `host`), not a closure each.
+ */
+const DEFAULT_CHILD: PropertyDescriptor = {
+  get(this: { host: OktaUser }) {
+    return this.host.resource;
+  },
+  configurable: true,
+};
+
+/**
  * An Okta user (okta_user).
  *
  * The Terraform address is okta_user.<id>: it depends only on the construct id, so moving the user to
@@ -36,7 +47,7 @@ export class OktaUser extends Construct implements IOktaUser {
     for (const group of props.groups ?? []) {
       group.addUser(this);
     }
-    Object.defineProperty(this.node, "defaultChild", { get: () => this.resource, configurable: true });
+    Object.defineProperty(this.node, "defaultChild", DEFAULT_CHILD);
   }
 
   /** The Terraform resource name: okta_user.<address>. */
@@ -102,8 +113,12 @@ class UserRecord implements UserEntry {
     if (p.customProfileAttributesToIgnore !== undefined) {
       out.custom_profile_attributes_to_ignore = [...p.customProfileAttributesToIgnore];
     }
-    // Value by value: the object is this user's own, so only its values need making literal.
-    for (const attribute in out) out[attribute] = literalDeep(out[attribute]);
+    // Value by value: the object is this user's own, so only its values need making literal (a string
+    // without a "{" has no template to escape, and is left as it is without a regular expression).
+    for (const attribute in out) {
+      const value = out[attribute];
+      if (typeof value !== "string" || value.includes("{")) out[attribute] = literalDeep(value);
+    }
     return out;
   }
 }

@@ -454,9 +454,11 @@ export class OktaDirectory extends TerraformElement {
     problems.push(...foreignBindingProblems(constructs));
 
     const logins = new DuplicateFinder("login");
+    const schema = this.userSchema();
     for (const user of this.users) {
       addresses.add("okta_user", user.address, user.construct);
-      problems.push(...this.ownProblemsOnce(user));
+      const own = this.ownProblemsOnce(user, schema);
+      if (own.length > 0) problems.push(...own);
     }
     // Logins are unique in the org: its stack checks them across its user shards.
     if (!this.shard()) {
@@ -483,7 +485,8 @@ export class OktaDirectory extends TerraformElement {
       }
       if (group.members.size > 0) {
         for (const member of group.members) {
-          const memberStack = TerraformStack.of(member);
+          // Most members are the stack's own children: no walk up the tree for them.
+          const memberStack = member.node.scope === stack && !TerraformStack.isStack(member) ? stack : TerraformStack.of(member);
           if (memberStack !== stack && shardInfo(memberStack)?.org !== stack) problems.push(problem.crossOrg(placeOf(construct), "member", placeOf(member)));
         }
         const rules = ruleTargets.get(construct);
@@ -554,8 +557,8 @@ export class OktaDirectory extends TerraformElement {
    * file that several orgs load is one construct per org: a problem each of them has is reported by
    * each with the same text, naming every org it holds for (a failed synth lists it once).
    */
-  private ownProblemsOnce(entry: UserEntry | GroupEntry): Problem[] {
-    const own = this.ownProblems(entry);
+  private ownProblemsOnce(entry: UserEntry | GroupEntry, schema = this.userSchema()): Problem[] {
+    const own = this.ownProblems(entry, schema);
     if (own.length === 0) return own;
     const construct = entry.construct;
     const twins = twinsOf(construct);
@@ -572,9 +575,18 @@ export class OktaDirectory extends TerraformElement {
   }
 
   /** A user's or group's own problems, with the orgs left for inOrgs. */
-  private ownProblems(entry: UserEntry | GroupEntry): Problem[] {
-    if (isUser(entry)) return [...validateUser(entry, this.customLoginPattern()), ...validateCustomProfile(entry, this.customProperties())];
+  private ownProblems(entry: UserEntry | GroupEntry, schema = this.userSchema()): Problem[] {
+    if (isUser(entry)) {
+      const problems = validateUser(entry, schema.customLoginPattern);
+      if (entry.props.customProfile !== undefined || schema.customProperties.size > 0) problems.push(...validateCustomProfile(entry, schema.customProperties));
+      return problems;
+    }
     return entry.props === undefined ? [] : validateGroup(entry.construct, entry.props.name, entry.props.description);
+  }
+
+  /** What a user is checked against: the org's custom schema properties and whether it declares its own login pattern (once per check of the org, not per user). */
+  private userSchema(): { customLoginPattern: boolean; customProperties: ReadonlyMap<string, CustomPropertyEntry> } {
+    return { customLoginPattern: this.customLoginPattern(), customProperties: this.customProperties() };
   }
 
   /** Whether the org declares its own login pattern, so that logins need not be email addresses. */
@@ -732,9 +744,14 @@ class AddressBook {
   }
 }
 
+/** What every encoded string token holds (cdktf's BEGIN_STRING_TOKEN_MARKER, "${TfToken["). */
+const STRING_TOKEN_MARKER = "${TfToken[";
+
 /** True when any string, number or list in a rendered value is an unresolved token. */
 function containsToken(value: unknown): boolean {
-  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
+  // A string token holds cdktf's marker: most strings are ruled out without Token's regular expression.
+  if (typeof value === "string") return value.includes(STRING_TOKEN_MARKER) && Token.isUnresolved(value);
+  if (typeof value === "number") return Token.isUnresolved(value);
   if (Array.isArray(value)) return value.some(containsToken);
   if (value !== null && typeof value === "object") {
     for (const key in value) if (containsToken((value as Record<string, unknown>)[key])) return true;

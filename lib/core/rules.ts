@@ -74,17 +74,19 @@ const REQUIRED_USER_FIELDS: readonly string[] = ["login", "email", "firstName", 
 export function validateUser(entry: UserEntry, customLoginPattern = false): Problem[] {
   const problems: Problem[] = [];
   const p = entry.props;
+  // Places are written out only for a problem: a construct path per field and user would cost more than the checks.
   const at = (field: string) => placeInOrgs(entry.construct, field);
-  const blemished = new Set<string>();
-  for (const [field, value] of Object.entries(p)) {
+  let blemished: Set<string> | undefined;
+  for (const field of Object.keys(p)) {
+    const value = (p as unknown as Record<string, unknown>)[field];
     if (typeof value !== "string" || !isConcrete(value)) continue;
     const invisible = invisibleCharacters(value, REQUIRED_USER_FIELDS.includes(field));
     if (invisible === undefined) continue;
     problems.push(problem.invisibleCharacters(at(field), field, value, invisible.found, invisible.fix));
-    blemished.add(field);
+    (blemished ??= new Set()).add(field);
   }
   const fits = (field: LimitedProfileField, value: string | undefined): value is string => {
-    if (!isConcrete(value) || blemished.has(field)) return false;
+    if (!isConcrete(value) || blemished?.has(field)) return false;
     const length = overLength(field, value);
     if (length === undefined) return true;
     problems.push(problem.profileTooLong(at(field), field, value, length, PROFILE_MAX_LENGTHS[field]));
@@ -95,11 +97,11 @@ export function validateUser(entry: UserEntry, customLoginPattern = false): Prob
   }
   if (fits("email", p.email) && !isEmail(p.email)) problems.push(problem.badEmail(at("email"), "email", p.email));
   if (fits("secondEmail", p.secondEmail) && !isEmail(p.secondEmail)) problems.push(problem.badEmail(at("secondEmail"), "secondEmail", p.secondEmail));
-  if (fits("firstName", p.firstName)) problems.push(...checkNotEmpty(at("firstName"), "firstName", p.firstName));
-  if (fits("lastName", p.lastName)) problems.push(...checkNotEmpty(at("lastName"), "lastName", p.lastName));
+  if (fits("firstName", p.firstName) && p.firstName.trim() === "") problems.push(...checkNotEmpty(at("firstName"), "firstName", p.firstName));
+  if (fits("lastName", p.lastName) && p.lastName.trim() === "") problems.push(...checkNotEmpty(at("lastName"), "lastName", p.lastName));
   fits("primaryPhone", p.primaryPhone);
   fits("mobilePhone", p.mobilePhone);
-  if (!blemished.has("status")) checkEnum(problems, at("status"), "status", p.status, USER_STATUSES);
+  if (!blemished?.has("status") && isConcrete(p.status) && !(USER_STATUSES as readonly string[]).includes(p.status)) checkEnum(problems, at("status"), "status", p.status, USER_STATUSES);
   return problems;
 }
 

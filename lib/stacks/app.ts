@@ -12,7 +12,8 @@ import { lockOutput, recoverSwap, swapIn } from "./output-dir";
 import { judgeableStacks, schemaProblems, terraformProblems } from "./output-validation";
 import { collectProblems } from "../core/problems";
 import { findSecrets } from "../analysis/secrets";
-import { StackFile, readStackFiles } from "../analysis/stack-files";
+import { StackFile, StackLocation, readStackJson, stacksIn } from "../analysis/stack-files";
+import { keepWrittenJson } from "./org-stack-synthesizer";
 import { problemsByOrg, problemsByStackFile, reportUncaughtSynthErrors } from "./synth-failure";
 import { terraformOnPath } from "../test-provider/harness";
 
@@ -105,14 +106,35 @@ export class OktaApp extends App {
       const found = problemsByOrg(this);
       if (found.some(({ problems }) => problems.length > 0)) throw OktaSynthError.byOrg(found);
       freshDirectory(this.outdir);
-      super.synth();
-      const output: SynthesizedOutput = { outdir: this.outdir, stacks: readStackFiles(this.outdir) };
-      this.checkOutput(output, [checkSecrets, ...(this.validate === false ? [] : [checkSchemas]), ...this.outputChecks]);
-      if (this.validate === true && terraformOnPath()) this.checkOutput(output, [checkWithTerraform]);
+      const kept = keepWrittenJson(this);
+      try {
+        super.synth();
+        this.checkStaged(kept.written);
+      } finally {
+        kept.release();
+      }
     } catch (error) {
       fs.rmSync(this.outdir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /**
+   * Checks the staged output. The built-in checks read the JSON an org stack kept from writing it (the
+   * same values as its file, keys in another order); only when they find a problem do they run again on
+   * the files as parsed, so that the report is the one the files give. `outputChecks` see the files.
+   */
+  private checkStaged(written: ReadonlyMap<string, unknown>): void {
+    const located = stacksIn(this.outdir);
+    const parsed: StackFile[] = located.map((stack) => lazilyParsed(stack));
+    const inMemory: StackFile[] = located.map((stack, i) => {
+      const tf = written.get(path.resolve(stack.file));
+      return tf === undefined ? parsed[i] : { ...stack, tf };
+    });
+    const builtin = [checkSecrets, ...(this.validate === false ? [] : [checkSchemas])];
+    const clean = builtin.every((check) => check({ outdir: this.outdir, stacks: inMemory }).length === 0);
+    this.checkOutput({ outdir: this.outdir, stacks: parsed }, [...(clean ? [] : builtin), ...this.outputChecks]);
+    if (this.validate === true && terraformOnPath()) this.checkOutput({ outdir: this.outdir, stacks: inMemory }, [checkWithTerraform]);
   }
 
   /** Runs checks of the staged output; their problems, by stack, fail the synth. */
@@ -134,6 +156,22 @@ export class OktaApp extends App {
 function freshDirectory(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, Manifest.stacksFolder), { recursive: true });
+}
+
+/** A stack of the staged output whose file is read and parsed when its `tf` is first read. */
+function lazilyParsed(stack: StackLocation): StackFile {
+  let tf: unknown;
+  let read = false;
+  return {
+    ...stack,
+    get tf() {
+      if (!read) {
+        tf = readStackJson(stack.file);
+        read = true;
+      }
+      return tf;
+    },
+  };
 }
 
 function checkSecrets({ stacks }: SynthesizedOutput): Problem[] {

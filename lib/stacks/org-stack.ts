@@ -17,6 +17,7 @@ import { findSecrets } from "../analysis/secrets";
 import { requiredScopes } from "../core/scopes";
 import { reportUncaughtSynthErrors } from "./synth-failure";
 import { cacheChildren } from "./child-list";
+import { OrgStackSynthesizer } from "./org-stack-synthesizer";
 import { warnOnce } from "../core/warnings";
 import { SHARD_OF_ORG, ShardOfOrg, shardOf } from "../core/shards";
 
@@ -141,6 +142,7 @@ export class OktaOrgStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: OktaOrgStackProps) {
     super(scope, id);
     cacheChildren(this.node);
+    this.synthesizer = new OrgStackSynthesizer(this);
     reportUncaughtSynthErrors();
     this.props = props;
     if (props.production) markProduction(this);
@@ -248,7 +250,8 @@ export class OktaOrgStack extends TerraformStack {
    */
   public toTerraform(): any {
     const directory = this.node.tryFindChild("OktaDirectory");
-    const tf = withBareAddresses(directory instanceof OktaDirectory ? directory.renderForStack(this, () => super.toTerraform()) : super.toTerraform());
+    // The directory writes its own meta-arguments as bare addresses: only cdktf's part needs rewriting.
+    const tf = directory instanceof OktaDirectory ? directory.renderForStack(this, () => withBareAddresses(super.toTerraform())) : withBareAddresses(super.toTerraform());
     const retired = retirementsOf(this);
     if (retired.length > 0) tf.removed = [...(tf.removed ?? []), ...retired.map((r) => ({ from: r.address, lifecycle: { destroy: r.destroy } }))];
     if (this.props.production) protectEveryOktaResource(tf);
