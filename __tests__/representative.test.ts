@@ -70,11 +70,11 @@ describeTerraform("terraform's verdict on a representative sample", () => {
     const started = Date.now();
     expect((await validateWithTerraform([dir], { transform: representativeStack })).problems).toEqual([]);
     const seconds = (Date.now() - started) / 1000;
-    tf.resource.okta_user.u4321.stauts = "ACTIVE";
+    tf.resource.okta_user.u4321.tittle = "Engineer";
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(tf));
     const { problems } = await validateWithTerraform([dir], { transform: representativeStack });
     expect(problems.map((p) => [p.file, p.path, p.message])).toEqual([
-      [path.join(dir, "cdk.tf.json"), "resource.okta_user.u4321", 'Extraneous JSON object property: No argument or block type is named "stauts". Did you mean "status"?'],
+      [path.join(dir, "cdk.tf.json"), "resource.okta_user.u4321", 'Extraneous JSON object property: No argument or block type is named "tittle". Did you mean "title"?'],
     ]);
     console.log(`terraform validate of a 10,000-user stack by its representative sample: ${seconds.toFixed(1)} s`);
   }, 60_000);
