@@ -8,12 +8,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { adoptMessages } from "../problems/sections/adopt";
-import { CommandOutput, convert } from "./convert";
+import { convert } from "./convert";
+import { CONSOLE, Output } from "../util/output";
 import { DEFAULT_DATA_THRESHOLD } from "./writer";
 import { exportOrg } from "./export";
 import { INCLUDABLE } from "./included";
-
-const STD: CommandOutput = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
 
 function threshold(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(adoptMessages.badThreshold(value));
@@ -31,7 +30,7 @@ function setExitCode(code: number): void {
 }
 
 /** Usage errors exit 2, --help 0; commander's output goes to `output`. */
-function configure(command: Command, output: CommandOutput): Command {
+function configure(command: Command, output: Output): Command {
   return command
     .configureOutput({ writeOut: (text) => output.out(text.replace(/\n$/, "")), writeErr: (text) => output.err(text.replace(/\n$/, "")) })
     .exitOverride((error) => {
@@ -40,7 +39,7 @@ function configure(command: Command, output: CommandOutput): Command {
 }
 
 /** `cdktf-okta convert <file.tf | dir>... --out DIR`. */
-export function convertCommand(output: CommandOutput = STD, cwd = process.cwd(), exit: (code: number) => void = setExitCode): Command {
+export function convertCommand(output: Output = CONSOLE, cwd = process.cwd(), exit: (code: number) => void = setExitCode): Command {
   const command = new Command("convert")
     .description("convert HCL for the okta provider into cdktf-okta code (org.ts), keeping every Terraform address or moving it")
     .argument("<paths...>", ".tf files, or directories holding them (all their .tf files are one configuration)")
@@ -56,7 +55,7 @@ export function convertCommand(output: CommandOutput = STD, cwd = process.cwd(),
 }
 
 /** `cdktf-okta export --org-url https://ORG.okta.com --out DIR`. */
-export function exportCommand(output: CommandOutput = STD, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), exit: (code: number) => void = setExitCode): Command {
+export function exportCommand(output: Output = CONSOLE, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), exit: (code: number) => void = setExitCode): Command {
   const command = new Command("export")
     .description("export a live Okta org into cdktf-okta code and data files whose first plan imports everything and changes nothing")
     .requiredOption("--org-url <url>", "the org's address, e.g. https://dev-123456.okta.com")

@@ -8,12 +8,9 @@ import { adoptMessages } from "../problems/sections/adopt";
 import { readHcl } from "./hcl";
 import { Remark } from "./model";
 import { WrittenFiles, writeOrg } from "./writer";
+import { Output } from "../util/output";
 
 /** Where a command writes what it says. */
-export interface CommandOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export interface ConvertOptions {
   readonly inputs: readonly string[];
@@ -32,7 +29,7 @@ export interface ConvertResult {
   readonly files: WrittenFiles;
 }
 
-export async function convert(options: ConvertOptions, output: CommandOutput): Promise<ConvertResult> {
+export async function convert(options: ConvertOptions, output: Output): Promise<ConvertResult> {
   const cwd = options.cwd ?? process.cwd();
   const read = await readHcl(options.inputs, cwd);
   if (read.fatal.length > 0) {

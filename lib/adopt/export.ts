@@ -13,7 +13,8 @@ import * as path from "node:path";
 import { PROFILE_ATTRIBUTES } from "../constructs/user";
 import { adoptMessages } from "../problems/sections/adopt";
 import { suggest } from "../util/suggest";
-import { CommandOutput, writeFiles } from "./convert";
+import { writeFiles } from "./convert";
+import { Output } from "../util/output";
 import { ApiObject, INCLUDABLE, PAGE } from "./included";
 import { GroupModel, GroupRuleModel, OrgSnapshot, SchemaPropertyModel, UserModel, Value, emptySnapshot } from "./model";
 import { OktaApi, OktaApiProblem, credentialsFrom } from "./okta-api";
@@ -71,7 +72,7 @@ const PROGRESS_FILE = ".export-progress.json";
 
 export let lastExportStats: ExportStats | undefined;
 
-export async function exportOrg(options: ExportOptions, output: CommandOutput): Promise<number> {
+export async function exportOrg(options: ExportOptions, output: Output): Promise<number> {
   const started = Date.now();
   let url: URL;
   try {

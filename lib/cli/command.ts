@@ -3,17 +3,9 @@
  * command module (a function that builds the command's commander Command).
  */
 import type { Command } from "commander";
+import type { Output } from "../util/output";
 
-/** Where a command writes; tests pass their own. */
-export interface Output {
-  /** Receives the report (stdout), one text at a time. */
-  readonly out: (text: string) => void;
-  /** Receives usage errors and input errors (stderr). */
-  readonly err: (text: string) => void;
-}
-
-/** The process's stdout and stderr. */
-export const CONSOLE: Output = { out: (text) => console.log(text), err: (text) => console.error(text) };
+export { CONSOLE, Output } from "../util/output";
 
 /** The exit codes of every command. */
 export const EXIT = {

@@ -11,5 +11,9 @@ export function warnOnce(construct: IConstruct, warning: Problem): void {
   const text = formatProblem(warning);
   if (!construct.node.metadata.some((entry) => entry.type === "@cdktf/warn" && entry.data === text)) {
     Annotations.of(construct).addWarning(text);
+    construct.node.addMetadata(WARNING_METADATA, { ...warning, severity: "warning" });
   }
 }
+
+/** The metadata type under which a construct keeps its cdktf-okta warnings as Problems (cdktf's own entry holds the printed text). */
+export const WARNING_METADATA = "cdktf-okta/warning";

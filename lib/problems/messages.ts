@@ -263,7 +263,6 @@ export const messages = {
     `${path}: driftNotification.destinationType is "email" but neither emailUserIds nor emailAddresses is set; list HCP Terraform organization membership ids ("ou-...") in emailUserIds (emailAddresses works on Terraform Enterprise only).`,
   unknownCloudOrg: (path: string, stackId: string, known: string[]) =>
     `${path}: no workspace for stack ${show(stackId)}; the stack has workspaces for ${known.map((k) => show(k)).join(", ")}.`,
-  promotionDiffUsage: (problem: string, usage: string) => `promotion-diff: ${problem}\n${usage}`,
   promotionDiffInput: (option: string, problem: string) => `promotion-diff: ${option} ${problem}`,
   promotionDiffSeveralStacks: (option: string, given: string, names: string[], example: string) =>
     `promotion-diff: ${option} ${given} holds ${names.length} stacks (${names.join(", ")}); a promotion compares one stack with one other: give one of them, e.g. ${example}.`,
@@ -273,7 +272,6 @@ export const messages = {
     `${outdir} has a stacks directory without any stack in it (no stacks/<name>/cdk.tf.json); run \`cdktf synth\` first, or give ${STACK_INPUTS}.`,
   stackInputNotStack: (file: string) =>
     `${file} is not a synthesized Terraform JSON stack (expected an object with "resource" or "terraform"); give a cdk.tf.json written by \`cdktf synth\`.`,
-  guardUsage: (problem: string, usage: string) => `cdktf-okta-guard: ${problem}\n${usage}`,
   planFileUnreadable: (file: string, reason: string) =>
     `cdktf-okta-guard: ${file} cannot be read (${reason}); give the JSON plan written by \`terraform show -json PLANFILE > ${file}\`.`,
   planFileEmpty: (file: string) =>
@@ -356,9 +354,9 @@ const TOPICS = {
   output: ["webhookInOutput", "environmentSecretInOutput", "secretInOutput", "terraformVerdictFailed", "outputLocked", "schemaNotFound"],
   "stack-input": ["badStackJson", "stackInputMissing", "stackInputUnknownDirectory", "stackInputNoStacks", "stackInputNotStack"],
   cost: ["refreshCostBadShare", "refreshCostBadTier", "refreshCostSlow"],
-  "promotion-diff": ["promotionDiffUsage", "promotionDiffInput", "promotionDiffSeveralStacks"],
+  "promotion-diff": ["promotionDiffInput", "promotionDiffSeveralStacks"],
   guard: [
-    "guardUsage", "planFileUnreadable", "planFileEmpty", "planFileBadJson", "planFileNotPlan", "planFileFormatVersion", "planFileBadChange",
+    "planFileUnreadable", "planFileEmpty", "planFileBadJson", "planFileNotPlan", "planFileFormatVersion", "planFileBadChange",
     "planGuardBlocked", "planGuardAllowHint", "planGuardAllowed", "planGuardPassed",
   ],
   testing: ["testingNoResource", "testingNoSuchType", "testingNoTerraform"],
@@ -378,7 +376,7 @@ export function problemId(name: keyof typeof messages): string {
 
 /**
  * The catalog as Problems: `problem.duplicateLogin(...)` is messages.duplicateLogin's text with the id
- * "okta:user/duplicate-login" and severity "error" (asWarning() turns one into a warning).
+ * "okta:user/duplicate-login" and severity "error" (warnOnce reports one as a warning).
  */
 export const problem = problemsOf(problemId, messages);
 

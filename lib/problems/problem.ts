@@ -44,11 +44,6 @@ export function problemsOf<T extends Factories>(prefix: string | ((name: keyof T
   return out as unknown as ProblemFactories<T>;
 }
 
-/** The same problem as a warning. */
-export function asWarning(problem: Problem): Problem {
-  return { ...problem, severity: "warning" };
-}
-
 /** How a report prints a problem: its message, then its id in brackets. */
 export function formatProblem(problem: Problem): string {
   return `${problem.message} [${problem.id}]`;

@@ -16,7 +16,8 @@ import { OktaDirectory } from "../core/directory";
 import { messages } from "../problems/messages";
 import { TerraformAddress } from "../core/identity-sources";
 import { collectProblems } from "../core/problems";
-import { Problem } from "../problems/problem";
+import { Problem, formatProblem } from "../problems/problem";
+import { WARNING_METADATA } from "../core/warnings";
 import { TerraformResult, TerraformSandbox, terraformOnPath } from "../test-provider/harness";
 
 /** What terraform did with a stack: skipped (no terraform on PATH), or its verdict. */
@@ -94,13 +95,14 @@ export class OktaTesting {
    */
   public static findWarnings(scope: IConstruct): Problem[] {
     collectProblems(scope);
-    return scope.node
-      .findAll()
-      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => String(entry.data)))
-      .map((text) => {
-        const match = /^([\s\S]*) \[([a-z-]+:[a-z0-9-]+\/[a-z0-9-]+)\]$/.exec(text);
-        return match ? { id: match[2], severity: "warning", message: match[1] } : { id: "cdktf:warning", severity: "warning", message: text };
-      });
+    return scope.node.findAll().flatMap((construct) => {
+      const ours = construct.node.metadata.filter((entry) => entry.type === WARNING_METADATA).map((entry) => entry.data as Problem);
+      const printed = new Set(ours.map(formatProblem));
+      const others = construct.node.metadata
+        .filter((entry) => entry.type === "@cdktf/warn" && !printed.has(String(entry.data)))
+        .map((entry): Problem => ({ id: "cdktf:warning", severity: "warning", message: String(entry.data) }));
+      return [...ours, ...others];
+    });
   }
 
   /** Why terraform runs are skipped on this machine (no terraform binary on PATH), or undefined when they run. */
