@@ -32,8 +32,9 @@ export function representativeStack(tf: any): any {
 
   for (const type of SAMPLED) {
     const shapes = new Set<string>();
-    for (const [name, body] of Object.entries<unknown>(resources[type] ?? {})) {
-      const shape = shapeOf(body);
+    const byName: Record<string, unknown> = resources[type] ?? {};
+    for (const name in byName) {
+      const shape = shapeOf(byName[name]);
       if (!shapes.has(shape)) {
         shapes.add(shape);
         kept.get(type)!.add(name);
@@ -85,16 +86,35 @@ function retarget(body: any, users: Set<string>, groups: Set<string>, membership
  * their items' shapes, strings by whether they are literal or which resource types they refer to.
  */
 function shapeOf(value: unknown): string {
-  if (Array.isArray(value)) return `[${[...new Set(value.map(shapeOf))].sort().join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${key}:${shapeOf((value as Record<string, unknown>)[key])}`)
-      .join(",")}}`;
-  }
   if (typeof value === "string") {
-    if (!value.includes("${") && !value.includes("%{")) return "s";
+    if (isLiteralString(value)) return "s";
     return `ref(${[...value.matchAll(/\b([a-z][a-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_-]*(\.[a-z_]+)?/g)].map((m) => `${m[1]}${m[2] ?? ""}`).join("+")})`;
   }
+  if (Array.isArray(value)) {
+    // Most arrays hold one shape (a membership's users): the set of shapes, sorted, without a copy per item.
+    const shapes = new Set<string>();
+    for (const item of value) shapes.add(shapeOf(item));
+    return `[${[...shapes].sort().join(",")}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value);
+    if (!isSorted(keys)) keys.sort();
+    // Most resources hold only literal strings (a user): their keys are their shape.
+    if (keys.every((key) => isLiteralString((value as Record<string, unknown>)[key]))) return `{${keys.join(",")}:s}`;
+    let shape = "{";
+    for (const key of keys) shape += `${key}:${shapeOf((value as Record<string, unknown>)[key])},`;
+    return `${shape}}`;
+  }
   return typeof value;
+}
+
+/** A string without a template: nothing Terraform would evaluate. */
+function isLiteralString(value: unknown): boolean {
+  return typeof value === "string" && !value.includes("${") && !value.includes("%{");
+}
+
+/** Whether keys are in sort() order already (a rendered resource's usually are not, but sorting a sorted list costs more than this check). */
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }

@@ -9,13 +9,13 @@ import { Problem } from "../problems/problem";
 /** The id of a problem an OutputCheck of the app reports as text. */
 const OUTPUT_CHECK_ID = "okta:output/check";
 import { lockOutput, recoverSwap, swapIn } from "./output-dir";
-import { judgeableStacks, schemaProblems, terraformProblems } from "./output-validation";
+import { judgeableStacks, schemaProblems, terraformSamples, verdictProblems } from "./output-validation";
+import { TerraformVerdict } from "./terraform-verdict";
 import { collectProblems } from "../core/problems";
 import { findSecrets } from "../analysis/secrets";
 import { StackFile, StackLocation, readStackJson, stacksIn } from "../analysis/stack-files";
 import { keepWrittenJson } from "./org-stack-synthesizer";
 import { problemsByOrg, problemsByStackFile, reportUncaughtSynthErrors } from "./synth-failure";
-import { terraformOnPath } from "../test-provider/harness";
 
 /** What a synth wrote, read once for every check: the output directory and each stack's Terraform JSON. */
 export interface SynthesizedOutput {
@@ -33,9 +33,10 @@ export interface OktaAppProps extends AppConfig {
   /**
    * How the synthesized Terraform JSON is validated before it replaces the previous output:
    * - `true`: the built-in SchemaValidator checks every stack against the provider schema snapshots;
-   *   then, if terraform is on PATH and no check found a problem, Terraform itself judges
-   *   (`terraform validate` through the cdktf-okta test provider, about 0.35 s per stack) every stack
-   *   whose providers the test provider serves (okta, time, tfe) and that calls no module;
+   *   and, if terraform is on PATH, Terraform itself judges (`terraform validate` through the
+   *   cdktf-okta test provider, in a worker thread beside the synth: about 0.15 s per stack once the
+   *   stacks are written) every stack whose providers the test provider serves (okta, time, tfe) and
+   *   that calls no module; its verdict counts when the built-in checks found nothing;
    * - `"builtin"`: the built-in SchemaValidator only, never a terraform process (what unit tests use:
    *   the same verdict on every machine);
    * - `false`: no validation of the output (the secret scan and `outputChecks` still run).
@@ -102,6 +103,8 @@ export class OktaApp extends App {
 
   /** Validates, writes the staging directory and checks what it holds; on any failure removes it again. */
   private synthToStaging(): void {
+    // Terraform's test provider starts while the app validates and writes its stacks.
+    const verdict = this.validate === true ? TerraformVerdict.start() : undefined;
     try {
       const found = problemsByOrg(this);
       if (found.some(({ problems }) => problems.length > 0)) throw OktaSynthError.byOrg(found);
@@ -109,13 +112,15 @@ export class OktaApp extends App {
       const kept = keepWrittenJson(this);
       try {
         super.synth();
-        this.checkStaged(kept.written);
+        this.checkStaged(kept.written, verdict);
       } finally {
         kept.release();
       }
     } catch (error) {
       fs.rmSync(this.outdir, { recursive: true, force: true });
       throw error;
+    } finally {
+      verdict?.cancel();
     }
   }
 
@@ -124,17 +129,23 @@ export class OktaApp extends App {
    * same values as its file, keys in another order); only when they find a problem do they run again on
    * the files as parsed, so that the report is the one the files give. `outputChecks` see the files.
    */
-  private checkStaged(written: ReadonlyMap<string, unknown>): void {
+  private checkStaged(written: ReadonlyMap<string, unknown>, verdict: TerraformVerdict | undefined): void {
     const located = stacksIn(this.outdir);
     const parsed: StackFile[] = located.map((stack) => lazilyParsed(stack));
     const inMemory: StackFile[] = located.map((stack, i) => {
       const tf = written.get(path.resolve(stack.file));
       return tf === undefined ? parsed[i] : { ...stack, tf };
     });
+    // Terraform judges (in its worker) while the built-in checks run; its verdict counts only when they found nothing.
+    const judged = verdict ? judgeableStacks(inMemory) : [];
+    if (verdict && judged.length > 0) verdict.judge(judged.map(({ file }) => stackDirOf(file)), terraformSamples(judged));
     const builtin = [checkSecrets, ...(this.validate === false ? [] : [checkSchemas])];
     const clean = builtin.every((check) => check({ outdir: this.outdir, stacks: inMemory }).length === 0);
     this.checkOutput({ outdir: this.outdir, stacks: parsed }, [...(clean ? [] : builtin), ...this.outputChecks]);
-    if (this.validate === true && terraformOnPath()) this.checkOutput({ outdir: this.outdir, stacks: inMemory }, [checkWithTerraform]);
+    if (verdict && judged.length > 0) {
+      const dirs = judged.map(({ file }) => stackDirOf(file));
+      this.checkOutput({ outdir: this.outdir, stacks: inMemory }, [() => verdictProblems(dirs, () => verdict.problems())]);
+    }
   }
 
   /** Runs checks of the staged output; their problems, by stack, fail the synth. */
@@ -182,7 +193,7 @@ function checkSchemas({ stacks }: SynthesizedOutput): Problem[] {
   return schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf })));
 }
 
-/** Terraform's verdict, only on what the test provider can judge (another provider's stack would be "missing a provider"). */
-function checkWithTerraform({ stacks }: SynthesizedOutput): Problem[] {
-  return terraformProblems(judgeableStacks(stacks).map(({ file }) => path.relative(process.cwd(), path.dirname(file))));
+/** A stack's directory as Terraform's problems name it: relative to the working directory. */
+function stackDirOf(file: string): string {
+  return path.relative(process.cwd(), path.dirname(file));
 }

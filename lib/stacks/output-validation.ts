@@ -3,15 +3,14 @@
  * cdktf App, OktaOrgStack (its own JSON): the built-in SchemaValidator, and Terraform's own verdict
  * (`terraform validate` through the test provider, lib/test-provider/terraform-validate.ts).
  *
- * Terraform's verdict is asynchronous and cdktf's synth is not, so it runs in a child node process
- * (this file, run as a script: `node output-validation.js <stack dir>...`, which prints the problems as
- * JSON) that the synth waits for.
+ * Terraform's verdict is asynchronous and cdktf's synth is not, so it runs in a worker thread that the
+ * synth waits for (terraform-verdict.ts); a stack with more than SAMPLE_ABOVE users, groups and
+ * memberships is judged by a representative sample of them (lib/analysis/representative.ts), as
+ * terraform takes about a millisecond per resource.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SchemaValidator, TerraformJsonFile, ValidationProblem, formatValidationProblems } from "../validator/schema-validator";
-import { validateWithTerraform } from "../test-provider/terraform-validate";
 import { messages } from "../problems/messages";
 import { Problem } from "../problems/problem";
 import { schemaDir } from "../util/schema-dir";
@@ -27,16 +26,27 @@ export function schemaProblems(files: readonly TerraformJsonFile[]): Problem[] {
 }
 
 /**
- * What `terraform validate` says about each stack's directory, one line per problem
- * (`file:line: context: message`). A stack with more than SAMPLE_ABOVE users, groups and memberships
- * is judged by a representative sample of them (lib/analysis/representative.ts): terraform takes about
- * a millisecond per resource. Needs terraform on PATH.
+ * What a synth gives Terraform for stacks too big to judge whole: each such stack's file as the text
+ * of its representative sample (lib/analysis/representative.ts), by the file's path.
  */
-export function terraformProblems(stackDirs: readonly string[]): Problem[] {
-  if (stackDirs.length === 0) return [];
-  const result = spawnSync(process.execPath, [childScript(), REPRESENTATIVE, ...stackDirs], { encoding: "utf8", env: process.env, maxBuffer: 1 << 30 });
-  if (result.status !== 0) throw new Error(messages.terraformVerdictFailed(stackDirs.map((dir) => path.basename(dir)), (result.stderr || String(result.error ?? `exit status ${result.status}`)).trim()));
-  return (JSON.parse(result.stdout) as ValidationProblem[]).map(asReported);
+export function terraformSamples(stacks: readonly StackFile[]): Map<string, string> {
+  const samples = new Map<string, string>();
+  for (const { file, tf } of stacks) {
+    const sample = representativeStack(tf);
+    if (sample !== tf) samples.set(path.relative(process.cwd(), file), JSON.stringify(sample));
+  }
+  return samples;
+}
+
+/** Terraform's problems from a verdict (`verdict` throws when terraform gave none), as a synth reports them. */
+export function verdictProblems(stackDirs: readonly string[], verdict: () => ValidationProblem[]): Problem[] {
+  let problems: ValidationProblem[];
+  try {
+    problems = verdict();
+  } catch (error) {
+    throw new Error(messages.terraformVerdictFailed(stackDirs.map((dir) => path.basename(dir)), (error as Error).message.trim()), { cause: error });
+  }
+  return problems.map(asReported);
 }
 
 /** A validation problem as a synth reports it: `file: path (address): message`, with its id. */
@@ -83,25 +93,4 @@ function neededProviders(tf: any): string[] {
 function providerAddress(source: string): string {
   const parts = source.toLowerCase().split("/");
   return parts.length === 2 ? `registry.terraform.io/${parts.join("/")}` : parts.join("/");
-}
-
-/** This file compiled: next to this module when it runs compiled, in dist/ when it runs from the TypeScript source (ts-jest). */
-function childScript(): string {
-  const compiled = path.join(__dirname, "output-validation.js");
-  return fs.existsSync(compiled) ? compiled : path.resolve(__dirname, "..", "..", "dist", "lib", "stacks", "output-validation.js");
-}
-
-/** The child's flag: judge a huge stack's bulk resources by a representative sample (lib/analysis/representative.ts). */
-const REPRESENTATIVE = "--representative";
-
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  const representative = args[0] === REPRESENTATIVE;
-  validateWithTerraform(representative ? args.slice(1) : args, { transform: representative ? representativeStack : undefined }).then(
-    (verdict) => void process.stdout.write(JSON.stringify(verdict.problems)),
-    (error: Error) => {
-      process.stderr.write(`${error.stack ?? error}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -73,51 +73,64 @@ export interface TerraformValidateOptions {
    * @default - the files as they are
    */
   readonly transform?: (json: unknown) => unknown;
+  /**
+   * What terraform reads instead of a file's own text, by the file's path as given (e.g. a sample a
+   * synth built from the JSON it holds); problems name such a file without a line, as with transform.
+   * @default - the files as they are
+   */
+  readonly contents?: ReadonlyMap<string, string>;
 }
 
 /** Runs `terraform validate -json` for every module under `paths`, each in a scratch copy. */
 export async function validateWithTerraform(paths: readonly string[], options: TerraformValidateOptions = {}): Promise<TerraformValidation> {
   const terraform = terraformOnPath();
   if (!terraform) throw new Error("there is no terraform on PATH");
-  const problems: ValidationProblem[] = [];
-  let fileCount = 0;
-  const found = modules(paths);
   // One provider for every module: each module gets a directory of its own in the sandbox.
   const sandbox = await TerraformSandbox.create({ name: "modules" });
   try {
-    let index = 0;
-    for (const [dir, files] of found) {
-      fileCount += files.size;
-      const workdir = path.join(sandbox.root, "modules", String(index++), path.basename(dir));
-      fs.mkdirSync(workdir, { recursive: true });
-      // The whole directory, so that file("key.pem") and the like find what they read.
-      const neighbours = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !CONFIG_FILE.test(e.name) && !/tfstate|\.tfplan$/.test(e.name));
-      for (const e of neighbours) fs.copyFileSync(path.join(dir, e.name), path.join(workdir, e.name));
-      const rewritten = new Set<string>();
-      for (const file of files) {
-        const target = path.join(workdir, path.basename(file));
-        const json = options.transform && file.endsWith(".tf.json") ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
-        const transformed = json === undefined ? undefined : options.transform!(json);
-        if (transformed === undefined || transformed === json) fs.copyFileSync(file, target);
-        else {
-          fs.writeFileSync(target, JSON.stringify(transformed));
-          rewritten.add(path.basename(file));
-        }
-      }
-      const original = (name?: string) => (name ? path.join(dir, name) : dir);
-      // No init: the test provider is attached, so nothing needs installing.
-      const result = sandbox.terraformAt(workdir, ["validate", "-json"]);
-      const verdict = JSON.parse(result.stdout) as { diagnostics?: Diagnostic[] };
-      for (const d of verdict.diagnostics ?? []) {
-        if (d.severity !== "error") continue;
-        const at = !d.range ? original() : rewritten.has(d.range.filename) ? original(d.range.filename) : `${original(d.range.filename)}:${d.range.start.line}`;
-        problems.push({ file: at, path: d.snippet?.context ?? "", id: TERRAFORM_VALIDATE_ID, message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
-      }
-    }
+    const judged = judgeModules(sandbox, paths, options);
+    return { ...judged, terraformVersion: terraformVersion(), terraform };
   } finally {
     await sandbox.stop();
   }
-  return { problems, fileCount, moduleCount: found.size, terraformVersion: terraformVersion(), terraform };
+}
+
+/** What `terraform validate` says of each module under `paths`, run in `sandbox` (its provider attached), each module in a directory of its own. */
+export function judgeModules(sandbox: TerraformSandbox, paths: readonly string[], options: TerraformValidateOptions = {}): Omit<TerraformValidation, "terraformVersion" | "terraform"> {
+  const problems: ValidationProblem[] = [];
+  let fileCount = 0;
+  const found = modules(paths);
+  const given = new Map([...(options.contents ?? new Map<string, string>())].map(([file, text]) => [path.resolve(file), text]));
+  let index = 0;
+  for (const [dir, files] of found) {
+    fileCount += files.size;
+    const workdir = path.join(sandbox.root, "modules", String(index++), path.basename(dir));
+    fs.mkdirSync(workdir, { recursive: true });
+    // The whole directory, so that file("key.pem") and the like find what they read.
+    const neighbours = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !CONFIG_FILE.test(e.name) && !/tfstate|\.tfplan$/.test(e.name));
+    for (const e of neighbours) fs.copyFileSync(path.join(dir, e.name), path.join(workdir, e.name));
+    const rewritten = new Set<string>();
+    for (const file of files) {
+      const target = path.join(workdir, path.basename(file));
+      const text = given.get(path.resolve(file));
+      const json = text === undefined && options.transform && file.endsWith(".tf.json") ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+      const transformed = json === undefined ? undefined : options.transform!(json);
+      if (text !== undefined) fs.writeFileSync(target, text);
+      else if (transformed === undefined || transformed === json) fs.copyFileSync(file, target);
+      else fs.writeFileSync(target, JSON.stringify(transformed));
+      if (text !== undefined || (transformed !== undefined && transformed !== json)) rewritten.add(path.basename(file));
+    }
+    const original = (name?: string) => (name ? path.join(dir, name) : dir);
+    // No init: the test provider is attached, so nothing needs installing.
+    const result = sandbox.terraformAt(workdir, ["validate", "-json"]);
+    const verdict = JSON.parse(result.stdout) as { diagnostics?: Diagnostic[] };
+    for (const d of verdict.diagnostics ?? []) {
+      if (d.severity !== "error") continue;
+      const at = !d.range ? original() : rewritten.has(d.range.filename) ? original(d.range.filename) : `${original(d.range.filename)}:${d.range.start.line}`;
+      problems.push({ file: at, path: d.snippet?.context ?? "", id: TERRAFORM_VALIDATE_ID, message: `${d.summary}${d.detail ? `: ${oneLine(d.detail)}` : ""}` });
+    }
+  }
+  return { problems, fileCount, moduleCount: found.size };
 }
 
 function oneLine(text: string): string {
