@@ -8,11 +8,30 @@ const stableStringify: (value: unknown, options: { space: number }) => string = 
 
 function written(value: unknown): { text: string; plain: boolean } {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stable-json-")), "cdk.tf.json");
-  const plain = writeStableJson(file, value);
+  const { plain } = writeStableJson(file, value);
   return { text: fs.readFileSync(file, "utf8"), plain };
 }
 
 describe("writeStableJson", () => {
+  test("tries every string value, in objects and arrays, with suspect, and no key", () => {
+    // GIVEN
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "stable-json-")), "cdk.tf.json");
+    const tried: string[] = [];
+    const suspect = (value: string) => {
+      tried.push(value);
+      return value === "hooks";
+    };
+
+    // WHEN
+    const clean = writeStableJson(file, { "key/one": "a", list: ["b", { c: "d" }], n: 1 }, { suspect });
+    const found = writeStableJson(file, { a: ["hooks"], b: "e" }, { suspect });
+
+    // THEN
+    expect(clean).toEqual({ plain: true, suspectStrings: false });
+    expect(found).toEqual({ plain: true, suspectStrings: true });
+    expect(tried).toEqual(["a", "b", "d", "hooks"]);
+  });
+
   test("writes the bytes cdktf's json-stable-stringify writes, keys sorted, empty objects and arrays over two lines", () => {
     // GIVEN
     const value = {

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Testing } from "cdktf";
+import { TerraformVariable, Testing } from "cdktf";
 import { OktaApp, OktaGroup, OktaGroupRule, OktaIdentitySource, OktaIdentitySourceImport, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
 import { TerraformResult, TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
 import { runCdktfOkta } from "../lib/cli/program";
@@ -468,6 +468,26 @@ describeTerraform("values reach Okta literally", () => {
       expect(stored.title).toBe(title);
       expect(stored.custom_profile_attributes).toBe('{"nickname":"${path.cwd}"}');
       step(sandbox, "literal values", "second plan", ["plan", "-detailed-exitcode"]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describeTerraform("values from Terraform variables reach Okta as the variable's value", () => {
+  test("customProfileAttributesToIgnore from a list(string) variable is the variable's list in the org", async () => {
+    // GIVEN
+    const tf = synthStack((s) => {
+      const ignored = new TerraformVariable(s, "ignored", { type: "list(string)", default: ["hr_id", "badge"] });
+      new OktaUser(s, "bird", { login: "bird@example.com", email: "bird@example.com", firstName: "F", lastName: "L", customProfileAttributesToIgnore: ignored.listValue });
+    });
+    // WHEN
+    const sandbox = await applied("list variable", tf);
+    try {
+      // THEN
+      const [stored] = Object.values(sandbox.org.read().objects.okta_user);
+      expect([...(stored.custom_profile_attributes_to_ignore as string[])].sort()).toEqual(["badge", "hr_id"]);
+      step(sandbox, "list variable", "second plan", ["plan", "-detailed-exitcode"]);
     } finally {
       await sandbox.stop();
     }

@@ -146,6 +146,17 @@ describe("OktaUser", () => {
     expect(synthJson(stack).resource.okta_user.butterfly.login).toBe("swallowtail.butterfly@${var.domain}");
   });
 
+  test("a list from a Terraform variable passes through as the variable's reference", () => {
+    // GIVEN
+    const stack = orgStack();
+    const ignored = new TerraformVariable(stack, "ignored", { type: "list(string)", default: ["hr_id"] });
+    // WHEN
+    new OktaUser(stack, "bird", { ...bird, customProfileAttributesToIgnore: ignored.listValue });
+    // THEN
+    expect(problems(stack)).toEqual([]);
+    expect(synthJson(stack).resource.okta_user.bird.custom_profile_attributes_to_ignore).toBe("${var.ignored}");
+  });
+
   test("offers no prop for a password, recovery answer or credential, and never renders one", () => {
     // GIVEN
     const stack = orgStack();

@@ -70,11 +70,20 @@ function isSet(value: unknown, path: readonly string[], from = 0): boolean {
   return typeof value === "object" && isSet((value as Record<string, unknown>)[path[from]], path, from + 1);
 }
 
+/** Options of findSecrets. */
+export interface FindSecretsOptions {
+  /**
+   * Every string in the JSON was tried with a {@link pastedSecretSuspect} (its writer did, as it wrote
+   * it) and none is suspect: the search for pasted secrets can be skipped. @default false
+   */
+  readonly noSuspectStrings?: boolean;
+}
+
 /**
  * Every secret set in a synthesized stack: sensitive (or credential) resource arguments, okta provider
  * credentials, and defaults of sensitive variables.
  */
-export function findSecrets(file: string, tf: any): Problem[] {
+export function findSecrets(file: string, tf: any, options: FindSecretsOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const sensitive = sensitivePaths();
   for (const [type, resources] of Object.entries<any>(tf.resource ?? {})) {
@@ -115,16 +124,31 @@ export function findSecrets(file: string, tf: any): Problem[] {
     const refersToSecret = [...JSON.stringify(output?.value ?? null).matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)].some((m) => sensitiveVariables.has(m[1]));
     if (refersToSecret && output?.sensitive !== true) problems.push(problem.secretInOutput(file, `output.${name}`, "value"));
   }
-  problems.push(...pastedSecrets(file, tf));
+  if (!options.noSuspectStrings) problems.push(...pastedSecrets(file, tf));
   return problems;
+}
+
+/** The values of the credential environment variables now set (long enough to be told apart), by name. */
+function credentialValues(): (readonly [string, string])[] {
+  return Object.entries(process.env)
+    .filter(([name, value]) => CREDENTIAL_ENV.test(name) && value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH)
+    .map(([name, value]) => [name, value!] as const);
+}
+
+/**
+ * Whether a string may be a pasted secret (a webhook URL, or the value of a credential environment
+ * variable now set): false rules it out. Every webhook URL has a slash, so most strings are ruled out
+ * without WEBHOOK_URL.
+ */
+export function pastedSecretSuspect(): (value: string) => boolean {
+  const credentials = credentialValues();
+  return (value) => (value.includes("/") && WEBHOOK_URL.test(value)) || credentials.some(([, secret]) => value.includes(secret));
 }
 
 /** Webhook URLs and the values of credential environment variables, wherever they appear in the JSON. */
 function pastedSecrets(file: string, tf: unknown): Problem[] {
-  const credentials = Object.entries(process.env)
-    .filter(([name, value]) => CREDENTIAL_ENV.test(name) && value !== undefined && value.length >= MIN_CREDENTIAL_LENGTH)
-    .map(([name, value]) => [name, value!] as const);
-  const suspect = (value: string) => (value.includes("/") && WEBHOOK_URL.test(value)) || credentials.some(([, secret]) => value.includes(secret));
+  const credentials = credentialValues();
+  const suspect = pastedSecretSuspect();
   // A first pass only asks whether there is anything to report; the second, which knows where each value is, runs only then.
   if (!holdsString(tf, suspect)) return [];
   const problems: Problem[] = [];
@@ -154,10 +178,7 @@ function pastedSecrets(file: string, tf: unknown): Problem[] {
   return problems;
 }
 
-/**
- * Whether any string in the JSON (but under "//", cdktf's metadata) is `suspect`. Every webhook URL has
- * a slash, so most strings are ruled out without WEBHOOK_URL.
- */
+/** Whether any string in the JSON (but under "//", cdktf's metadata) is `suspect`. */
 function holdsString(value: unknown, suspect: (value: string) => boolean): boolean {
   if (typeof value === "string") return suspect(value);
   if (Array.isArray(value)) {

@@ -40,7 +40,8 @@ export function isTerraformName(value: string): boolean {
 
 /** True when a value is a concrete string (not a token that resolves only at synth or apply time). */
 export function isConcrete(value: string | undefined): value is string {
-  return value !== undefined && !Token.isUnresolved(value);
+  // Every token marker (string, list, map) holds "{TfToken[": most values are ruled out without Token's regular expression.
+  return value !== undefined && (typeof value !== "string" || value.includes("{TfToken[") ? !Token.isUnresolved(value) : true);
 }
 
 /** UTF-8 length, which is what Okta's byte limits count. */

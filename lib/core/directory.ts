@@ -180,7 +180,8 @@ export class OktaDirectory extends TerraformElement {
       this.mergedByStack = false;
     }
     const rendered = this.render();
-    const own = containsToken(rendered)
+    // The users were looked at for tokens as they were rendered (render's usersHoldTokens).
+    const own = this.usersHoldTokens || containsToken(rendered, rendered.resource?.okta_user)
       ? Tokenization.resolve(rendered, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })
       : rendered;
     for (const [type, byName] of Object.entries<Record<string, unknown>>(own.resource ?? {})) {
@@ -200,13 +201,20 @@ export class OktaDirectory extends TerraformElement {
   }
 
   private mergedByStack = false;
+  /** Whether the last render gave a user an attribute that holds a token. */
+  private usersHoldTokens = false;
 
   private render(): Record<string, any> {
     const production = isProduction(this);
     const lifecycle = production ? { prevent_destroy: true } : undefined;
+    // (Counted as they are filled: Object.keys of 100,000 users is a list of 100,000 names.)
     const users: Record<string, unknown> = {};
+    let userCount = 0;
     const groups: Record<string, unknown> = {};
+    let groupCount = 0;
     const memberships: Record<string, unknown> = {};
+    let membershipCount = 0;
+    let usersHoldTokens = false;
     const imports: { to: string; id: string }[] = [];
     const moved: { from: string; to: string }[] = [];
 
@@ -215,12 +223,15 @@ export class OktaDirectory extends TerraformElement {
       if (user.props.renamedFrom !== undefined) moved.push({ from: `okta_user.${user.props.renamedFrom}`, to: `okta_user.${user.address}` });
       if (user.hasResource) continue;
       const attributes = user.renderAttributes();
+      // Looked at now, while they are at hand, rather than in another walk over 100,000 users.
+      if (!usersHoldTokens) for (const name in attributes) if (containsToken(attributes[name])) usersHoldTokens = true;
       const dependencies = this.schemaDependencies(user);
       if (dependencies.length > 0) {
         attributes.depends_on = dependencies.map((property) => `okta_user_schema_property.${property.construct.node.id}`);
       }
       if (lifecycle) attributes.lifecycle = lifecycle;
       users[user.address] = attributes;
+      userCount++;
     }
     for (const group of this.groups) {
       const attributes = group.renderAttributes();
@@ -235,10 +246,17 @@ export class OktaDirectory extends TerraformElement {
         if (!group.hasResource) {
           if (lifecycle) attributes.lifecycle = lifecycle;
           groups[group.address] = attributes;
+          groupCount++;
         }
       }
       const here = this.membersHere(group);
-      if (here.members.size > 0) Object.assign(memberships, GroupMemberships.render(here, userIdExpression));
+      if (here.members.size > 0) {
+        const rendered = GroupMemberships.render(here, userIdExpression);
+        for (const name in rendered) {
+          memberships[name] = rendered[name];
+          membershipCount++;
+        }
+      }
     }
     for (const rule of this.rules) {
       const address = rule.construct.node.id;
@@ -267,9 +285,11 @@ export class OktaDirectory extends TerraformElement {
     }
 
     const resource: Record<string, unknown> = {};
-    if (Object.keys(users).length > 0) resource.okta_user = users;
-    if (Object.keys(groups).length > 0) resource.okta_group = groups;
-    if (Object.keys(memberships).length > 0) resource.okta_group_memberships = memberships;
+    if (userCount > 0) resource.okta_user = users;
+    if (groupCount > 0) resource.okta_group = groups;
+    // (A user shard's renderShard adds the memberships of its users.)
+    if (membershipCount > 0 || (shard && hasKeys(memberships))) resource.okta_group_memberships = memberships;
+    this.usersHoldTokens = usersHoldTokens;
     if (Object.keys(resource).length > 0) out.resource = resource;
     if (imports.length > 0) out.import = imports;
     if (moved.length > 0) out.moved = moved;
@@ -455,17 +475,18 @@ export class OktaDirectory extends TerraformElement {
 
     const logins = new DuplicateFinder("login");
     const schema = this.userSchema();
+    // Logins are unique in the org: its stack checks them across its user shards.
+    const checksLogins = !this.shard();
+    const addLogin = (user: UserEntry) => {
+      if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.construct, user.props.login);
+    };
     for (const user of this.users) {
       addresses.add("okta_user", user.address, user.construct);
       const own = this.ownProblemsOnce(user, schema);
       if (own.length > 0) problems.push(...own);
+      if (checksLogins) addLogin(user);
     }
-    // Logins are unique in the org: its stack checks them across its user shards.
-    if (!this.shard()) {
-      for (const directory of [this, ...this.shardDirectories()]) {
-        for (const user of directory.users) if (isConcrete(user.props.login)) logins.add(user.props.login.toLowerCase(), user.construct, user.props.login);
-      }
-    }
+    if (checksLogins) for (const directory of this.shardDirectories()) directory.users.forEach(addLogin);
     problems.push(...logins.report(problem.duplicateLogin));
 
     const groupNames = new DuplicateFinder("name");
@@ -532,9 +553,16 @@ export class OktaDirectory extends TerraformElement {
     problems.push(...validateIdentitySources(this.identitySourceElements));
 
     // One address, one owner: a raw resource or a stack override with a construct's address would be lost.
-    const owners = new Set<IConstruct>([...[...this.users, ...this.groups, ...this.rules, ...this.schemaProperties].map((entry) => entry.construct), ...this.identitySourceElements]);
+    // (A resource right under the stack has no owner; the set of owners is built only for one that is deeper.)
+    let owners: Set<IConstruct> | undefined;
+    const owned = (resource: TerraformResource) => {
+      const scope = resource.node.scope;
+      if (scope === undefined || scope === stack) return false;
+      owners ??= new Set<IConstruct>([...[...this.users, ...this.groups, ...this.rules, ...this.schemaProperties].map((entry) => entry.construct), ...this.identitySourceElements]);
+      return owners.has(scope);
+    };
     for (const resource of constructs) {
-      if (!(resource instanceof TerraformResource) || (resource.node.scope && owners.has(resource.node.scope))) continue;
+      if (!(resource instanceof TerraformResource) || owned(resource)) continue;
       addresses.add(resource.terraformResourceType, resource.friendlyUniqueId, resource);
     }
     const overridden = (stack as unknown as { rawOverrides?: { resource?: Record<string, Record<string, unknown>> } }).rawOverrides?.resource ?? {};
@@ -662,8 +690,12 @@ function hasOktaProvider(constructs: readonly IConstruct[]): boolean {
  * messages name a construct (placeOf) only when it is reported.
  */
 class DuplicateFinder {
-  /** The first use of each key; the uses of a key seen again, in order, in `repeated` (one array per duplicate, not per key). */
-  private readonly seen = new Map<string, FinderUse>();
+  /**
+   * The first owner of each key, and its spelling where that is not the key itself (a login in capitals);
+   * no object per key, as there are 100,000. The uses of a key seen again, in order, in `repeated`.
+   */
+  private readonly seen = new Map<string, IConstruct>();
+  private readonly spelled = new Map<string, string>();
   private readonly repeated = new Map<string, FinderUse[]>();
 
   /** @param field the prop that holds the key, for the column a loaded construct's message names */
@@ -672,12 +704,13 @@ class DuplicateFinder {
   public add(key: string, owner: IConstruct, shown: string): void {
     const first = this.seen.get(key);
     if (first === undefined) {
-      this.seen.set(key, { owner, shown });
+      this.seen.set(key, owner);
+      if (shown !== key) this.spelled.set(key, shown);
       return;
     }
     const uses = this.repeated.get(key);
     if (uses) uses.push({ owner, shown });
-    else this.repeated.set(key, [first, { owner, shown }]);
+    else this.repeated.set(key, [{ owner: first, shown: this.spelled.get(key) ?? key }, { owner, shown }]);
   }
 
   public keys(): IterableIterator<string> {
@@ -686,7 +719,7 @@ class DuplicateFinder {
 
   /** Where the first construct that used the key is, if any. */
   public first(key: string): string | undefined {
-    const owner = this.seen.get(key)?.owner;
+    const owner = this.seen.get(key);
     return owner && placeOf(owner, this.field);
   }
 
@@ -744,17 +777,26 @@ class AddressBook {
   }
 }
 
-/** What every encoded string token holds (cdktf's BEGIN_STRING_TOKEN_MARKER, "${TfToken["). */
-const STRING_TOKEN_MARKER = "${TfToken[";
+/** Whether an object has any own enumerable key, without listing them all. */
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}
 
-/** True when any string, number or list in a rendered value is an unresolved token. */
-function containsToken(value: unknown): boolean {
-  // A string token holds cdktf's marker: most strings are ruled out without Token's regular expression.
-  if (typeof value === "string") return value.includes(STRING_TOKEN_MARKER) && Token.isUnresolved(value);
+/** What every encoded token holds (cdktf's string, list and map markers: "${TfToken[", "#{TfToken[", "&{TfToken["). */
+const TOKEN_MARKER = "{TfToken[";
+
+/** True when any string, number, list or map in a rendered value is an unresolved token (in `skip` or not: its tokens were looked for already). */
+function containsToken(value: unknown, skip?: unknown): boolean {
+  if (skip !== undefined && value === skip) return false;
+  // A token holds cdktf's marker: most strings are ruled out without Token's regular expression.
+  if (typeof value === "string") return value.includes(TOKEN_MARKER) && Token.isUnresolved(value);
   if (typeof value === "number") return Token.isUnresolved(value);
-  if (Array.isArray(value)) return value.some(containsToken);
+  // A list token is a list of one marker string, which is not a token by itself (Token.isUnresolved).
+  if (Array.isArray(value)) return (value.length === 1 && Token.isUnresolved(value)) || value.some((item) => containsToken(item, skip));
   if (value !== null && typeof value === "object") {
-    for (const key in value) if (containsToken((value as Record<string, unknown>)[key])) return true;
+    // (A map token's marker is its key.)
+    for (const key in value) if (key.includes(TOKEN_MARKER) || containsToken((value as Record<string, unknown>)[key], skip)) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ import { TerraformVerdict } from "./terraform-verdict";
 import { collectProblems } from "../core/problems";
 import { findSecrets } from "../analysis/secrets";
 import { StackFile, StackLocation, readStackJson, stacksIn } from "../analysis/stack-files";
-import { keepWrittenJson } from "./org-stack-synthesizer";
+import { WrittenJson, keepWrittenJson } from "./org-stack-synthesizer";
 import { problemsByOrg, problemsByStackFile, reportUncaughtSynthErrors } from "./synth-failure";
 
 /** What a synth wrote, read once for every check: the output directory and each stack's Terraform JSON. */
@@ -129,13 +129,15 @@ export class OktaApp extends App {
    * same values as its file, keys in another order); only when they find a problem do they run again on
    * the files as parsed, so that the report is the one the files give. `outputChecks` see the files.
    */
-  private checkStaged(written: ReadonlyMap<string, unknown>, verdict: TerraformVerdict | undefined): void {
+  private checkStaged(written: ReadonlyMap<string, WrittenJson>, verdict: TerraformVerdict | undefined): void {
     const located = stacksIn(this.outdir);
     const parsed: StackFile[] = located.map((stack) => lazilyParsed(stack));
     const inMemory: StackFile[] = located.map((stack, i) => {
-      const tf = written.get(path.resolve(stack.file));
-      return tf === undefined ? parsed[i] : { ...stack, tf };
+      const kept = written.get(path.resolve(stack.file));
+      return kept === undefined ? parsed[i] : { ...stack, tf: kept.tf };
     });
+    const checkSecrets = ({ stacks }: SynthesizedOutput): Problem[] =>
+      stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf, { noSuspectStrings: stacks === inMemory && written.get(path.resolve(file))?.noSuspectStrings }));
     // Terraform judges (in its worker) while the built-in checks run; its verdict counts only when they found nothing.
     const judged = verdict ? judgeableStacks(inMemory) : [];
     if (verdict && judged.length > 0) verdict.judge(judged.map(({ file }) => stackDirOf(file)), terraformSamples(judged));
@@ -183,10 +185,6 @@ function lazilyParsed(stack: StackLocation): StackFile {
       return tf;
     },
   };
-}
-
-function checkSecrets({ stacks }: SynthesizedOutput): Problem[] {
-  return stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf));
 }
 
 function checkSchemas({ stacks }: SynthesizedOutput): Problem[] {

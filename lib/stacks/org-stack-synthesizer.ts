@@ -13,6 +13,7 @@ import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { IConstruct } from "constructs";
+import { pastedSecretSuspect } from "../analysis/secrets";
 import { writeStableJson } from "./stable-json";
 
 /** cdktf's key for a construct's custom synthesis (cdktf/lib/synthesize/synthesizer addCustomSynthesis). */
@@ -62,15 +63,23 @@ function invokeAspects(root: IConstruct): void {
   recurse(root, []);
 }
 
+/** A stack's JSON as its synthesizer wrote it. */
+export interface WrittenJson {
+  /** The JSON (keys in the order they were built, not in the file's). */
+  readonly tf: unknown;
+  /** No string in it may be a pasted secret (see findSecrets' noSuspectStrings). */
+  readonly noSuspectStrings: boolean;
+}
+
 /** The JSON each stack of an app wrote, by the file's path, while the app keeps it (keepWrittenJson). */
-const keptByApp = new WeakMap<IConstruct, Map<string, unknown>>();
+const keptByApp = new WeakMap<IConstruct, Map<string, WrittenJson>>();
 
 /**
  * From now on the org stacks of `app` keep the JSON they write, when it is plain JSON (what parsing the
  * file back gives, keys aside): the returned map, by the file's absolute path, until released.
  */
-export function keepWrittenJson(app: IConstruct): { readonly written: ReadonlyMap<string, unknown>; release(): void } {
-  const written = new Map<string, unknown>();
+export function keepWrittenJson(app: IConstruct): { readonly written: ReadonlyMap<string, WrittenJson>; release(): void } {
+  const written = new Map<string, WrittenJson>();
   keptByApp.set(app, written);
   return { written, release: () => void (keptByApp.get(app) === written && keptByApp.delete(app)) };
 }
@@ -113,9 +122,10 @@ export class OrgStackSynthesizer extends StackSynthesizer {
 
     const tf = stack.toTerraform();
     const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
-    const plain = writeStableJson(file, tf);
     const kept = keptByApp.get(App.of(stack));
-    if (kept && plain) kept.set(path.resolve(file), tf);
+    // An app that keeps the JSON scans it for secrets: the writer tries each string for a pasted one.
+    const written = writeStableJson(file, tf, { suspect: kept ? pastedSecretSuspect() : undefined });
+    if (kept && written.plain) kept.set(path.resolve(file), { tf, noSuspectStrings: !written.suspectStrings });
   }
 }
 

@@ -11,13 +11,13 @@ const CHUNK = 1 << 20;
 
 /**
  * Writes `value` as json-stable-stringify(value, { space: 2 }) would, byte for byte, to `file`;
- * returns true when the value is plain JSON, so that it holds exactly what parsing the file back
+ * `plain` is true when the value is plain JSON, so that it holds exactly what parsing the file back
  * would give (but for the order of object keys): only plain objects and arrays, strings, finite
  * numbers (no -0), booleans and null; no undefined, no function, no toJSON. On an error (a cycle,
  * a BigInt) nothing is left at `file`, and the error is the one json-stable-stringify throws.
  */
-export function writeStableJson(file: string, value: unknown): boolean {
-  const writer = new StableJsonWriter(fs.openSync(file, "w"));
+export function writeStableJson(file: string, value: unknown, options: StableJsonOptions = {}): StableJsonWritten {
+  const writer = new StableJsonWriter(fs.openSync(file, "w"), options.suspect);
   try {
     writer.write(value);
     writer.close();
@@ -25,7 +25,21 @@ export function writeStableJson(file: string, value: unknown): boolean {
     writer.abandon(file);
     throw error;
   }
-  return writer.plain;
+  return { plain: writer.plain, suspectStrings: writer.suspectStrings };
+}
+
+/** Options of writeStableJson. */
+export interface StableJsonOptions {
+  /** Tried on every string value written (not on keys), while it is at hand: a check that needs no walk of its own. @default - none */
+  readonly suspect?: (value: string) => boolean;
+}
+
+/** What writeStableJson wrote. */
+export interface StableJsonWritten {
+  /** The value is plain JSON (see writeStableJson). */
+  readonly plain: boolean;
+  /** Some string value was `suspect` (always false without one). */
+  readonly suspectStrings: boolean;
 }
 
 /** "\n" and two spaces per level, and the same after a comma, by level. */
@@ -58,6 +72,20 @@ function sortedKeys(node: object): string[] {
   return keys;
 }
 
+/** Keys written so far, quoted: a stack repeats a few dozen keys (login, email) 100,000 times over. */
+const QUOTED_KEYS = new Map<string, string>();
+/** Beyond this many keys (a map of user names) quoting is not remembered. */
+const MAX_QUOTED_KEYS = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** What json-stable-stringify writes for a value: what toJSON gives, if the value has one. */
 function resolved(value: unknown): unknown {
   return value && typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
@@ -71,12 +99,22 @@ function omitted(value: unknown): boolean {
 class StableJsonWriter {
   /** False once a value was written that JSON.parse would not give back as it is. */
   public plain = true;
+  /** True once a string value was suspect. */
+  public suspectStrings = false;
   private buffer = "";
   /** The objects being written, outermost first (json-stable-stringify's cycle check). */
   private readonly open = new Set<object>();
   private closed = false;
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    private readonly suspect?: (value: string) => boolean,
+  ) {}
+
+  /** Notes whether a string value is suspect (until one is). */
+  private tried(value: string): void {
+    if (this.suspect !== undefined && !this.suspectStrings && this.suspect(value)) this.suspectStrings = true;
+  }
 
   public write(value: unknown): void {
     const node = this.resolve(value);
@@ -116,6 +154,7 @@ class StableJsonWriter {
   /** Emits a resolved value that is not omitted, at `level`. */
   private value(node: unknown, level: number): void {
     if (typeof node === "string") {
+      this.tried(node);
       this.emit(JSON.stringify(node));
       return;
     }
@@ -147,9 +186,12 @@ class StableJsonWriter {
       const member = this.resolve((node as Record<string, unknown>)[key]);
       if (omitted(member)) continue;
       // A string (most values) goes out with its key in one piece.
-      if (typeof member === "string") this.emit(before + JSON.stringify(key) + ": " + JSON.stringify(member));
+      if (typeof member === "string") {
+        this.tried(member);
+        this.emit(before + quotedKey(key) + ": " + JSON.stringify(member));
+      }
       else {
-        this.emit(before + JSON.stringify(key) + ": ");
+        this.emit(before + quotedKey(key) + ": ");
         this.value(member, level + 1);
       }
       before = SEPARATORS[level + 1];
