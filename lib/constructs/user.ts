@@ -5,7 +5,7 @@ import { UserEntry } from "../core/entries";
 import { IOktaGroup, IOktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES } from "../core/model";
 import { isProduction } from "../core/production";
 import { stackBoundReference } from "../core/references";
-import { leafNodeDescriptors } from "../util/leaf-node";
+import { LEAF_CHILDREN } from "../util/leaf-node";
 import { literalDeep } from "../util/literal";
 
 export { CustomProfileValue, IOktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES, UserStatus } from "../core/model";
@@ -23,8 +23,7 @@ const DEFAULT_CHILD: PropertyDescriptor = {
   configurable: true,
 };
 
-/** An OktaUser's node: its defaultChild, and the children of a node that usually has none. */
-const USER_NODE: PropertyDescriptorMap = leafNodeDescriptors({ defaultChild: DEFAULT_CHILD });
+
 
 /**
  * An Okta user (okta_user).
@@ -51,7 +50,8 @@ export class OktaUser extends Construct implements IOktaUser {
     for (const group of props.groups ?? []) {
       group.addUser(this);
     }
-    Object.defineProperties(this.node, USER_NODE);
+    Object.defineProperty(this.node, "defaultChild", DEFAULT_CHILD);
+    if (LEAF_CHILDREN) Object.defineProperty(this.node, "children", LEAF_CHILDREN);
   }
 
   /** The Terraform resource name: okta_user.<address>. */

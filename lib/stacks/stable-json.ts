@@ -72,20 +72,6 @@ function sortedKeys(node: object): string[] {
   return keys;
 }
 
-/** Keys written so far, quoted: a stack repeats a few dozen keys (login, email) 100,000 times over. */
-const QUOTED_KEYS = new Map<string, string>();
-/** Beyond this many keys (a map of user names) quoting is not remembered. */
-const MAX_QUOTED_KEYS = 4096;
-
-function quotedKey(key: string): string {
-  let quoted = QUOTED_KEYS.get(key);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key);
-    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
-  }
-  return quoted;
-}
-
 /** What json-stable-stringify writes for a value: what toJSON gives, if the value has one. */
 function resolved(value: unknown): unknown {
   return value && typeof (value as { toJSON?: unknown }).toJSON === "function" ? (value as { toJSON(): unknown }).toJSON() : value;
@@ -188,10 +174,10 @@ class StableJsonWriter {
       // A string (most values) goes out with its key in one piece.
       if (typeof member === "string") {
         this.tried(member);
-        this.emit(before + quotedKey(key) + ": " + JSON.stringify(member));
+        this.emit(before + JSON.stringify(key) + ": " + JSON.stringify(member));
       }
       else {
-        this.emit(before + quotedKey(key) + ": ");
+        this.emit(before + JSON.stringify(key) + ": ");
         this.value(member, level + 1);
       }
       before = SEPARATORS[level + 1];

@@ -16,19 +16,17 @@ const CHILDREN_FIELD_KNOWN = (() => {
 })();
 
 /**
- * A node's `children` for a construct that usually has none (a user, a group): the same list as
- * constructs gives, without the empty object and the call constructs spends on a childless node, which
- * a synth asks about a dozen times per construct (1.2 million times at 100,000 users).
+ * A node's `children` for a construct that usually has none (a user): the same list as constructs
+ * gives, without the empty object and the call constructs spends on a childless node, which a synth
+ * asks about a dozen times per construct (1.2 million times at 100,000 users). Undefined when this
+ * copy of constructs keeps its children otherwise.
  */
-const LEAF_CHILDREN: PropertyDescriptor = {
-  get(this: Node) {
-    const children = (this as unknown as { _children?: Record<string, unknown> })._children;
-    return children === undefined ? [] : listChildren.call(this);
-  },
-  configurable: true,
-};
-
-/** The property descriptors to give the node of a construct that usually has no children, with `others` of its own. */
-export function leafNodeDescriptors(others: PropertyDescriptorMap): PropertyDescriptorMap {
-  return CHILDREN_FIELD_KNOWN ? { ...others, children: LEAF_CHILDREN } : others;
-}
+export const LEAF_CHILDREN: PropertyDescriptor | undefined = CHILDREN_FIELD_KNOWN
+  ? {
+      get(this: Node) {
+        const children = (this as unknown as { _children?: Record<string, unknown> })._children;
+        return children === undefined ? [] : listChildren.call(this);
+      },
+      configurable: true,
+    }
+  : undefined;
