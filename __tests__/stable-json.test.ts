@@ -27,8 +27,8 @@ describe("writeStableJson", () => {
     const found = writeStableJson(file, { a: ["hooks"], b: "e" }, { suspect });
 
     // THEN
-    expect(clean).toEqual({ plain: true, suspectStrings: false });
-    expect(found).toEqual({ plain: true, suspectStrings: true });
+    expect(clean).toEqual({ plain: true, suspectStrings: false, depth: 3 });
+    expect(found).toEqual({ plain: true, suspectStrings: true, depth: 2 });
     expect(tried).toEqual(["a", "b", "d", "hooks"]);
   });
 

@@ -14,8 +14,11 @@ const SAMPLED = ["okta_user", "okta_group", "okta_group_memberships"] as const;
 /** References to the sampled types: okta_user.<name>, okta_group.<name>, okta_group_memberships.<name>. */
 const REFERENCE = /\b(okta_user|okta_group|okta_group_memberships)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
-/** Below this many sampled resources a stack is judged whole. */
-export const SAMPLE_ABOVE = 2_000;
+/**
+ * Up to this many users, groups and memberships a stack is judged whole (its problems then name their
+ * line): terraform takes about a millisecond per resource, so judging one whole costs at most 0.5 s.
+ */
+export const SAMPLE_ABOVE = 500;
 
 /** The stack's JSON with its bulk resources sampled by shape; the same object when it is small. */
 export function representativeStack(tf: any): any {

@@ -136,8 +136,12 @@ export class OktaApp extends App {
       const kept = written.get(path.resolve(stack.file));
       return kept === undefined ? parsed[i] : { ...stack, tf: kept.tf };
     });
+    // What the writer learnt of the JSON in memory as it wrote it: the checks need not walk it for that again.
+    const kept = (stacks: readonly StackFile[], file: string) => (stacks === inMemory ? written.get(path.resolve(file)) : undefined);
     const checkSecrets = ({ stacks }: SynthesizedOutput): Problem[] =>
-      stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf, { noSuspectStrings: stacks === inMemory && written.get(path.resolve(file))?.noSuspectStrings }));
+      stacks.flatMap(({ file, tf }) => findSecrets(path.relative(process.cwd(), file), tf, { noSuspectStrings: kept(stacks, file)?.noSuspectStrings }));
+    const checkSchemas = ({ stacks }: SynthesizedOutput): Problem[] =>
+      schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf, depth: kept(stacks, file)?.depth })));
     // Terraform judges (in its worker) while the built-in checks run; its verdict counts only when they found nothing.
     const judged = verdict ? judgeableStacks(inMemory) : [];
     if (verdict && judged.length > 0) verdict.judge(judged.map(({ file }) => stackDirOf(file)), terraformSamples(judged));
@@ -187,9 +191,6 @@ function lazilyParsed(stack: StackLocation): StackFile {
   };
 }
 
-function checkSchemas({ stacks }: SynthesizedOutput): Problem[] {
-  return schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf })));
-}
 
 /** A stack's directory as Terraform's problems name it: relative to the working directory. */
 function stackDirOf(file: string): string {

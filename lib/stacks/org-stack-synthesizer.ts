@@ -69,6 +69,8 @@ export interface WrittenJson {
   readonly tf: unknown;
   /** No string in it may be a pasted secret (see findSecrets' noSuspectStrings). */
   readonly noSuspectStrings: boolean;
+  /** How deep its arrays and objects nest. */
+  readonly depth: number;
 }
 
 /** The JSON each stack of an app wrote, by the file's path, while the app keeps it (keepWrittenJson). */
@@ -125,7 +127,7 @@ export class OrgStackSynthesizer extends StackSynthesizer {
     const kept = keptByApp.get(App.of(stack));
     // An app that keeps the JSON scans it for secrets: the writer tries each string for a pasted one.
     const written = writeStableJson(file, tf, { suspect: kept ? pastedSecretSuspect() : undefined });
-    if (kept && written.plain) kept.set(path.resolve(file), { tf, noSuspectStrings: !written.suspectStrings });
+    if (kept && written.plain) kept.set(path.resolve(file), { tf, noSuspectStrings: !written.suspectStrings, depth: written.depth });
   }
 }
 

@@ -25,7 +25,7 @@ export function writeStableJson(file: string, value: unknown, options: StableJso
     writer.abandon(file);
     throw error;
   }
-  return { plain: writer.plain, suspectStrings: writer.suspectStrings };
+  return { plain: writer.plain, suspectStrings: writer.suspectStrings, depth: writer.depth };
 }
 
 /** Options of writeStableJson. */
@@ -40,6 +40,8 @@ export interface StableJsonWritten {
   readonly plain: boolean;
   /** Some string value was `suspect` (always false without one). */
   readonly suspectStrings: boolean;
+  /** How deep the arrays and objects written nest (1 for an object of strings, 0 for a string). */
+  readonly depth: number;
 }
 
 /** "\n" and two spaces per level, and the same after a comma, by level. */
@@ -87,6 +89,8 @@ class StableJsonWriter {
   public plain = true;
   /** True once a string value was suspect. */
   public suspectStrings = false;
+  /** The deepest nesting of arrays and objects written so far. */
+  public depth = 0;
   private buffer = "";
   /** The objects being written, outermost first (json-stable-stringify's cycle check). */
   private readonly open = new Set<object>();
@@ -150,6 +154,7 @@ class StableJsonWriter {
       return;
     }
     const inner = indentOf(level + 1);
+    if (level + 1 > this.depth) this.depth = level + 1;
     if (Array.isArray(node)) {
       this.emit("[");
       for (let i = 0; i < node.length; i++) {

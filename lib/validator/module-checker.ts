@@ -47,7 +47,7 @@ export function checkModule(schemas: SchemaSet, files: readonly TerraformJsonFil
   const checker = new ModuleChecker(schemas);
   for (const file of files) {
     // A file nested deeper than Terraform reads is reported alone: Terraform reads none of it.
-    const depth = nestingDepth(file.json);
+    const depth = file.depth ?? nestingDepth(file.json);
     if (depth > MAX_JSON_DEPTH) {
       checker.problems.push({ file: file.path, path: pathBeyond(file.json, MAX_JSON_DEPTH), ...idAndMessage(fileProblems.tooDeep(depth, MAX_JSON_DEPTH)) });
     } else {

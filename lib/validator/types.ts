@@ -21,6 +21,11 @@ export interface TerraformJsonFile {
   readonly path: string;
   /** The parsed JSON. */
   readonly json: unknown;
+  /**
+   * How deep its arrays and objects nest, when whoever built the JSON knows (a writer that walked it
+   * all): the checker then need not walk it again to see that Terraform can read it. @default - measured
+   */
+  readonly depth?: number;
 }
 
 /** The outcome of validating files read from disk. */
