@@ -117,6 +117,8 @@ export class OktaApp extends App {
         kept.release();
       }
     } catch (error) {
+      // (Before the stacks go: a verdict under way reads them.)
+      verdict?.cancel();
       fs.rmSync(this.outdir, { recursive: true, force: true });
       throw error;
     } finally {

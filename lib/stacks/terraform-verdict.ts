@@ -48,6 +48,7 @@ export class TerraformVerdict {
   private readonly worker: Worker;
   private asked = false;
   private finished = false;
+  private cancelled = false;
 
   private constructor(script: string) {
     const { port1, port2 } = new MessageChannel();
@@ -75,10 +76,14 @@ export class TerraformVerdict {
     return answer.problems;
   }
 
-  /** Stops the worker (and its test provider) without a verdict: the synth failed, or nothing is to be judged. */
+  /**
+   * Stops the worker (and its test provider) without a verdict: the synth failed, or nothing is to be
+   * judged. Terraform is not started if it has not started yet; if it has, its run is waited for.
+   */
   public cancel(): void {
-    if (this.finished) return;
-    if (!this.asked) this.port.postMessage({ stop: true } satisfies Request);
+    if (this.finished || this.cancelled) return;
+    this.cancelled = true;
+    this.port.postMessage({ stop: true } satisfies Request);
     this.answer(STOP_TIMEOUT_MS);
     if (!this.finished) void this.worker.terminate();
   }
@@ -116,7 +121,9 @@ async function serve(start: WorkerStart): Promise<void> {
     created.catch(() => undefined);
     const request = await new Promise<Request>((resolve) => start.port.once("message", resolve));
     sandbox = await created;
-    answer = "stop" in request ? { stopped: true } : { problems: judgeModules(sandbox, request.stackDirs, { contents: request.contents }).problems };
+    // A synth that failed while the provider started says so after its request: nothing to judge then.
+    if ("stop" in request || receiveMessageOnPort(start.port) !== undefined) answer = { stopped: true };
+    else answer = { problems: judgeModules(sandbox, request.stackDirs, { contents: request.contents }).problems };
   } catch (error) {
     answer = { failure: (error as Error).stack ?? String(error) };
   }
