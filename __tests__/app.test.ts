@@ -292,6 +292,18 @@ describe("OktaApp validation", () => {
     expect(error?.problems).toEqual([expect.stringMatching(/okta-dev\/cdk\.tf\.json: resource\.okta_group\.garden\.descriptoin \(okta_group\.garden\): unknown argument "descriptoin"/)]);
   });
 
+  test("a synth whose constructs have problems stops Terraform's worker before terraform runs", () => {
+    // GIVEN
+    const terraform = fakeTerraform(UNSUPPORTED_ARGUMENT);
+    const outdir = tempOutdir();
+    // WHEN
+    const synth = () => onPath(terraform.dir, () => app(outdir, true, { validate: true }).synth());
+    // THEN
+    expect(synth).toThrow(/login "nope" is not a valid Okta login/);
+    expect(terraform.validated()).toEqual([]);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
   test("a terraform that gives no verdict is an error, not a problem of the stacks", () => {
     // GIVEN
     const outdir = tempOutdir();

@@ -119,10 +119,16 @@ async function serve(start: WorkerStart): Promise<void> {
     const created = TerraformSandbox.create({ name: "modules" });
     // Its failure is reported once the request is in (await below), not as an unhandled rejection meanwhile.
     created.catch(() => undefined);
-    const request = await new Promise<Request>((resolve) => start.port.once("message", resolve));
+    // The first message is the request; a stop may follow it (a synth that failed while the provider started).
+    let stopAsked = false;
+    const request = await new Promise<Request>((resolve) =>
+      start.port.on("message", (message: Request) => {
+        if ("stop" in message) stopAsked = true;
+        resolve(message);
+      }),
+    );
     sandbox = await created;
-    // A synth that failed while the provider started says so after its request: nothing to judge then.
-    if ("stop" in request || receiveMessageOnPort(start.port) !== undefined) answer = { stopped: true };
+    if ("stop" in request || stopAsked) answer = { stopped: true };
     else answer = { problems: judgeModules(sandbox, request.stackDirs, { contents: request.contents }).problems };
   } catch (error) {
     answer = { failure: (error as Error).stack ?? String(error) };
