@@ -5,7 +5,7 @@ import { UserEntry } from "../core/entries";
 import { IOktaGroup, IOktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES } from "../core/model";
 import { isProduction } from "../core/production";
 import { stackBoundReference } from "../core/references";
-import { LEAF_CHILDREN } from "../util/leaf-node";
+import { leafNodePrototype } from "../util/leaf-node";
 import { literalDeep } from "../util/literal";
 
 export { CustomProfileValue, IOktaUser, OktaUserProfile, OktaUserProps, PROFILE_ATTRIBUTES, UserStatus } from "../core/model";
@@ -23,7 +23,8 @@ const DEFAULT_CHILD: PropertyDescriptor = {
   configurable: true,
 };
 
-
+/** The prototype of an OktaUser's node: Node's, with the lazy defaultChild and a childless node's children. */
+const USER_NODE = leafNodePrototype({ defaultChild: DEFAULT_CHILD });
 
 /**
  * An Okta user (okta_user).
@@ -50,8 +51,7 @@ export class OktaUser extends Construct implements IOktaUser {
     for (const group of props.groups ?? []) {
       group.addUser(this);
     }
-    Object.defineProperty(this.node, "defaultChild", DEFAULT_CHILD);
-    if (LEAF_CHILDREN) Object.defineProperty(this.node, "children", LEAF_CHILDREN);
+    Object.setPrototypeOf(this.node, USER_NODE);
   }
 
   /** The Terraform resource name: okta_user.<address>. */

@@ -1,4 +1,4 @@
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { VALIDATION_ID } from "../problems/messages";
 import { Problem } from "../problems/problem";
 import { OktaDirectory } from "./directory";
@@ -19,11 +19,25 @@ export function collectProblems(scope: IConstruct): Problem[] {
 }
 
 /**
- * Whether a construct has validations to run: false only when constructs' own list of them (its
- * private `_validations`, constructs 10.x) is there and empty, so that the 100,000 users of an org skip
- * a call that allocates a result each; when the list is not found, the validations run.
+ * Whether constructs keeps a node's validations in a `_validations` list that it creates with the
+ * first one (constructs 10.x), found on a probe: hasValidations relies on it, and only then.
+ */
+const VALIDATIONS_FIELD_KNOWN = (() => {
+  const probe = new Construct(undefined as unknown as Construct, "");
+  const before = (probe.node as unknown as { _validations?: unknown })._validations;
+  const validation = { validate: () => [] };
+  probe.node.addValidation(validation);
+  const after = (probe.node as unknown as { _validations?: unknown[] })._validations;
+  return before === undefined && Array.isArray(after) && after.length === 1 && after[0] === validation;
+})();
+
+/**
+ * Whether a construct has validations to run: false only for a node without any (constructs' private
+ * list of them not created yet, or empty), so that the 100,000 users of an org skip a call that
+ * allocates a result each; if this copy of constructs keeps them otherwise, they run.
  */
 function hasValidations(construct: IConstruct): boolean {
-  const validations = (construct.node as unknown as { _validations?: unknown })._validations;
-  return !Array.isArray(validations) || validations.length > 0;
+  if (!VALIDATIONS_FIELD_KNOWN) return true;
+  const validations = (construct.node as unknown as { _validations?: unknown[] })._validations;
+  return validations !== undefined && validations.length > 0;
 }

@@ -21,7 +21,7 @@ const CHILDREN_FIELD_KNOWN = (() => {
  * asks about a dozen times per construct (1.2 million times at 100,000 users). Undefined when this
  * copy of constructs keeps its children otherwise.
  */
-export const LEAF_CHILDREN: PropertyDescriptor | undefined = CHILDREN_FIELD_KNOWN
+const LEAF_CHILDREN: PropertyDescriptor | undefined = CHILDREN_FIELD_KNOWN
   ? {
       get(this: Node) {
         const children = (this as unknown as { _children?: Record<string, unknown> })._children;
@@ -30,3 +30,13 @@ export const LEAF_CHILDREN: PropertyDescriptor | undefined = CHILDREN_FIELD_KNOW
       configurable: true,
     }
   : undefined;
+
+/**
+ * A prototype for the nodes of a kind of construct that usually has no children: Node's own, with
+ * `others` (e.g. a defaultChild getter) and the cheaper `children` above. A construct gives its node
+ * this prototype (Object.setPrototypeOf) instead of defining the properties on each node: at 100,000
+ * users that is 0.1 s less, and the node is still a Node (instanceof, every method).
+ */
+export function leafNodePrototype(others: PropertyDescriptorMap): object {
+  return Object.create(Node.prototype, LEAF_CHILDREN ? { ...others, children: LEAF_CHILDREN } : others);
+}
