@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: synth time and peak memory for 1,000 / 10,000 / 100,000 users written as
- * (a) cdktf-okta constructs under OktaApp with its default validation (the built-in validator, then
- * `terraform validate` when terraform is on PATH), (ab) the same with `validate: "builtin"`, (a-) with
- * `validate: false`, (b) the generated L1 classes, (c) the same JSON built by hand, stringified and
- * written (the floor), each in a fresh process, with the validators' overheads a/a- and ab/a-, and
- * a/b, a/c, ab/c, a-/c; then the schema validator alone over the largest stack; then the package's costs
+ * (a) cdktf-okta constructs under OktaApp with its default validation (the built-in validator and,
+ * beside it, `terraform validate` when terraform is on PATH), (ab) the same with `validate: "builtin"`,
+ * (a-) with `validate: false`, (b) the generated L1 classes, (c) the same JSON built by hand,
+ * stringified and written (the floor), each in a fresh process, each the median of `--repeat N` rounds
+ * (3; a round runs every variant once, (b) only in the first), with the validators' overheads a/a- and
+ * ab/a-, and a/b, a/c, ab/c, a-/c; then the schema validator alone over the largest stack; then the package's costs
  * (bench/package.ts): require time and tarball size, and with `--install` the time and peak memory of
  * `npm ci` in a fresh clone. Sizes can be chosen: `npm run bench -- 1000 10000`; `--package-only`
  * skips the synth runs; `--no-l1` skips (b), which takes most of the time at 100,000 users.
@@ -27,10 +28,14 @@ function cleanUp(m: Measurement | undefined): void {
   if (m && m.root.startsWith(TEMP_PREFIX)) fs.rmSync(m.root, { recursive: true, force: true });
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const SIZES = process.argv.includes("--package-only") ? [] : sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
+const args = process.argv.slice(2);
+const repeatAt = args.indexOf("--repeat");
+/** Rounds per size: each variant once per round (the rounds interleave them, so that a slow spell of the machine hits all), the median reported. */
+const REPEAT = repeatAt >= 0 ? Math.max(1, Number(args[repeatAt + 1]) || 1) : 3;
+const sizes = args.filter((_, i) => i !== repeatAt + 1 || repeatAt < 0).map(Number).filter((n) => n > 0);
+const SIZES = args.includes("--package-only") ? [] : sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
 const VARIANTS: Variant[] = ["constructs", "builtin", "unvalidated", "l1", "json"];
-const SKIP_L1 = process.argv.includes("--no-l1");
+const SKIP_L1 = args.includes("--no-l1");
 
 function measure(variant: Variant, users: number): Measurement | undefined {
   if (variant === "l1" && SKIP_L1) return undefined;
@@ -40,6 +45,14 @@ function measure(variant: Variant, users: number): Measurement | undefined {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split("\n").pop() as string);
+}
+
+/** The run of median time (the lower middle one of an even count), with the highest peak memory of all runs. */
+function median(runs: Measurement[]): Measurement | undefined {
+  if (runs.length === 0) return undefined;
+  const sorted = [...runs].sort((x, y) => x.ms - y.ms);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  return { ...middle, peakRssMb: Math.max(...runs.map((m) => m.peakRssMb)) };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -53,7 +66,16 @@ if (SIZES.length > 0) {
 }
 let largest: Measurement | undefined;
 for (const users of SIZES) {
-  const [a, builtin, unvalidated, b, c] = VARIANTS.map((v) => measure(v, users)) as [Measurement, Measurement, Measurement, Measurement | undefined, Measurement];
+  // (The generated L1 classes take a minute at 100,000 users: measured in the first round only.)
+  const rounds = Array.from({ length: REPEAT }, (_, round) => VARIANTS.map((v) => (v === "l1" && round > 0 ? undefined : measure(v, users))));
+  const [a, builtin, unvalidated, b, c] = VARIANTS.map((_, i) => median(rounds.map((r) => r[i]).filter((m): m is Measurement => m !== undefined))) as [
+    Measurement,
+    Measurement,
+    Measurement,
+    Measurement | undefined,
+    Measurement,
+  ];
+  for (const m of rounds.flat()) if (m && m.root !== a.root) cleanUp(m);
   const cell = (m: Measurement | undefined) => (m ? `${pad(seconds(m.ms), 8)} ${pad(m.peakRssMb.toFixed(0), 5)} MB` : pad("-", 17));
   const ratio = (x: Measurement, y: Measurement | undefined, digits: number, width: number) => pad(y ? (x.ms / y.ms).toFixed(digits) : "-", width);
   console.log(
@@ -68,7 +90,7 @@ for (const users of SIZES) {
       ratio(unvalidated, c, 1, 4),
     ].join(" | "),
   );
-  [builtin, unvalidated, b, c, largest].forEach(cleanUp);
+  cleanUp(largest);
   largest = a;
 }
 
