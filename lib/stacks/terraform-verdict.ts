@@ -54,8 +54,8 @@ export class TerraformVerdict {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const start: WorkerStart = { cdktfOktaTerraformVerdict: true, port: port2, done: this.done.buffer as SharedArrayBuffer };
+    // The environment as it is now (PATH decides which terraform judges), not as the process started.
     this.worker = new Worker(script, { workerData: start, transferList: [port2], env: { ...process.env } });
-    // (The environment as it is now: PATH decides which terraform judges.)
     // The synth's process need not wait for the worker, which ends once it answered.
     this.worker.unref();
   }
