@@ -8,17 +8,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { convertCommand, runCommand } from "../lib/adopt/commands";
 import { adoptMessages } from "../lib/problems/sections/adopt";
-import { TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformSandbox, planCounts } from "../lib/test-provider/harness";
 import { loadDefineOrg, synthDefined, typeCheck } from "./fixtures/adopt/generated";
+import { terraformGate } from "./terraform-gate";
 
 const ROOT = path.resolve(__dirname, "..");
 const FIXTURES = path.join(__dirname, "fixtures", "adopt");
-const TERRAFORM = terraformOnPath();
-const REQUIRED = process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1";
-
-if (!TERRAFORM) {
-  console.log(`convert: the Terraform plans were skipped: no terraform binary on PATH (install terraform 1.11 to run them)${REQUIRED ? "; CDKTF_OKTA_REQUIRE_TERRAFORM=1, so this fails" : ""}.`);
-}
+const gate = terraformGate("the convert plans");
 
 /** Runs `convert` with these arguments, capturing what it prints. */
 async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
@@ -162,13 +158,7 @@ describe("convert", () => {
   });
 });
 
-const describeTerraform = TERRAFORM ? describe : describe.skip;
-
-if (REQUIRED && !TERRAFORM) {
-  test("terraform is on PATH (CDKTF_OKTA_REQUIRE_TERRAFORM=1)", () => {
-    throw new Error("CDKTF_OKTA_REQUIRE_TERRAFORM=1 but there is no terraform on PATH: the convert plans cannot run.");
-  });
-}
+const describeTerraform = gate.describe;
 
 /** Applies the HCL of `fixture` through the test provider, then plans the converted stack against that state. */
 async function applyThenPlan(fixture: string, seed: (sandbox: TerraformSandbox) => void, env: Record<string, string> = {}): Promise<{ counts: ReturnType<typeof planCounts>; stdout: string }> {

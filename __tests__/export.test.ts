@@ -11,19 +11,16 @@ import * as path from "node:path";
 import { exportCommand, runCommand } from "../lib/adopt/commands";
 import { lastExportStats } from "../lib/adopt/export";
 import { adoptMessages } from "../lib/problems/sections/adopt";
-import { TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformSandbox, planCounts } from "../lib/test-provider/harness";
 import { FakeOkta, FakeOrg, makeOrg } from "./fixtures/adopt/fake-okta";
 import { loadDefineOrg, synthDefined, typeCheck } from "./fixtures/adopt/generated";
+import { terraformGate } from "./terraform-gate";
 
-const TERRAFORM = terraformOnPath();
-const REQUIRED = process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1";
+const gate = terraformGate("the export plans");
 /** Obviously fake: the tests check it appears in nothing written. */
 const TOKEN = "fake-test-token-00000000";
 const ENV = { OKTA_API_TOKEN: TOKEN };
 
-if (!TERRAFORM) {
-  console.log(`export: the Terraform plan was skipped: no terraform binary on PATH (install terraform 1.11 to run it)${REQUIRED ? "; CDKTF_OKTA_REQUIRE_TERRAFORM=1, so this fails" : ""}.`);
-}
 
 async function run(args: string[], env: NodeJS.ProcessEnv = ENV): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -155,7 +152,7 @@ describe("export from a fake Okta API", () => {
     expect(result.out + result.err).not.toContain(TOKEN);
   });
 
-  (TERRAFORM ? test : test.skip)("planned against the same org: every object imported, nothing added, changed or destroyed", async () => {
+  gate.test("planned against the same org: every object imported, nothing added, changed or destroyed", async () => {
     // GIVEN the org of 5,000 users and 200 groups, exported the same way (the plan takes about 50 s here)
     const org = makeOrg(5000, 200);
     const server = new FakeOkta(org, { token: TOKEN });
@@ -269,7 +266,7 @@ describe("export --include: other okta types as generated bindings", () => {
     expect(typeCheck([out]).split("\n").filter((line) => line.includes("org.ts"))).toEqual([]);
   });
 
-  (TERRAFORM ? test : test.skip)("planned against the same org: every included object imported, nothing added, changed or destroyed", async () => {
+  gate.test("planned against the same org: every included object imported, nothing added, changed or destroyed", async () => {
     // GIVEN
     const tf = synthDefined(loadDefineOrg(out));
     // WHEN

@@ -4,9 +4,10 @@
  */
 import { Testing } from "cdktf";
 import { OktaGroup, OktaGroupRule, OktaOrgStack, OktaUserSchemaProperty } from "../lib";
-import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformResult, TerraformSandbox } from "../lib/test-provider/harness";
+import { terraformGate } from "./terraform-gate";
 
-const describeTerraform = terraformOnPath() ? describe : describe.skip;
+const describeTerraform = terraformGate("the group rule plans").describe;
 
 /** Fails the test with terraform's own output when a command did not succeed. */
 function succeeds(result: TerraformResult): void {

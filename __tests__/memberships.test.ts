@@ -10,8 +10,9 @@ import { GroupMemberships as GeneratedGroupMemberships } from "../.gen/providers
 import { OktaApp, OktaGroup, OktaOrgStack, OktaUser } from "../lib";
 import { GroupMemberships, MEMBERS_PER_RESOURCE } from "../lib/core/memberships";
 import { OktaTesting } from "../lib/testing";
-import { TerraformSandbox, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformSandbox } from "../lib/test-provider/harness";
 import { orgStack, problems, synthJson } from "./util";
+import { terraformGate } from "./terraform-gate";
 
 const person = (stack: OktaOrgStack, id: string, extra: object = {}) =>
   new OktaUser(stack, id, { login: `${id}@example.com`, email: `${id}@example.com`, firstName: "F", lastName: id, ...extra });
@@ -242,20 +243,7 @@ describe("big groups in a production org", () => {
   });
 });
 
-const TERRAFORM = terraformOnPath();
-const REQUIRED = process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1";
-if (!TERRAFORM) {
-  console.log(
-    `Big-group Terraform tests skipped: no terraform binary on PATH (install terraform 1.11 to run them)${REQUIRED ? "; CDKTF_OKTA_REQUIRE_TERRAFORM=1, so this fails" : ""}.`,
-  );
-}
-if (REQUIRED && !TERRAFORM) {
-  test("terraform is on PATH (CDKTF_OKTA_REQUIRE_TERRAFORM=1)", () => {
-    throw new Error("CDKTF_OKTA_REQUIRE_TERRAFORM=1 but there is no terraform on PATH: the big-group Terraform tests cannot run.");
-  });
-}
-
-(TERRAFORM ? describe : describe.skip)("terraform judges a big group", () => {
+terraformGate("the big-group Terraform tests").describe("terraform judges a big group", () => {
   test("2.5 resources' worth of members apply on a fresh org, plan no change, and one more member changes exactly one resource", async () => {
     // GIVEN resources of at most 20 members (the test provider rewrites its org file per object), 50 of 51 users in the group
     GroupMemberships._chunkSize = 20;

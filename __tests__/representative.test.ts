@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SAMPLE_ABOVE, representativeStack } from "../lib/analysis/representative";
-import { terraformOnPath } from "../lib/test-provider/harness";
 import { validateWithTerraform } from "../lib/test-provider/terraform-validate";
+import { terraformGate } from "./terraform-gate";
 
 /** A stack of `users` users in `users / 10` groups, each group's members in one okta_group_memberships. */
 function bigStack(users: number): any {
@@ -53,11 +53,7 @@ describe("representativeStack", () => {
   });
 });
 
-const describeTerraform = terraformOnPath() ? describe : describe.skip;
-if (!terraformOnPath()) {
-  if (process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1") throw new Error("CDKTF_OKTA_REQUIRE_TERRAFORM=1 but no terraform binary is on PATH: the representative verdict cannot run.");
-  console.log("representative terraform verdict: skipped, no terraform binary on PATH.");
-}
+const describeTerraform = terraformGate("the representative verdict").describe;
 
 describeTerraform("terraform's verdict on a representative sample", () => {
   test("accepts a valid 10,000-user stack and still finds a mistake in a single user, naming the original file", async () => {

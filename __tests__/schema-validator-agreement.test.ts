@@ -11,12 +11,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SchemaValidator, ValidationProblem } from "../lib/validator/schema-validator";
-import { TerraformResult, TerraformSandbox, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformResult, TerraformSandbox } from "../lib/test-provider/harness";
+import { terraformGate } from "./terraform-gate";
 
 const CORPUS = path.join(__dirname, "fixtures", "validator", "agreement");
 const FILES = fs.readdirSync(CORPUS).filter((name) => name.endsWith(".tf.json")).sort();
-const TERRAFORM = terraformOnPath();
-const REQUIRED = process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1";
 
 /**
  * Files the validator rejects although `terraform validate` accepts them, because Terraform
@@ -41,11 +40,6 @@ function expectedValid(name: string): boolean {
   return name.startsWith("valid-");
 }
 
-if (!TERRAFORM) {
-  console.log(
-    `Validator agreement suite skipped: no terraform binary on PATH (install terraform 1.11 to run it)${REQUIRED ? "; CDKTF_OKTA_REQUIRE_TERRAFORM=1, so this fails" : ""}.`,
-  );
-}
 
 describe("the agreement corpus", () => {
   test("holds at least 80 files, each named valid- or invalid-, and every stricter file exists", () => {
@@ -171,13 +165,7 @@ describe("the validator never throws, whatever the nesting or the size", () => {
   });
 });
 
-const describeTerraform = TERRAFORM ? describe : describe.skip;
-
-if (REQUIRED && !TERRAFORM) {
-  test("terraform is on PATH (CDKTF_OKTA_REQUIRE_TERRAFORM=1)", () => {
-    throw new Error("CDKTF_OKTA_REQUIRE_TERRAFORM=1 but there is no terraform on PATH: the validator agreement suite cannot run.");
-  });
-}
+const describeTerraform = terraformGate("the validator agreement suite").describe;
 
 describeTerraform("terraform agrees with the validator", () => {
   let sandbox: TerraformSandbox;

@@ -5,6 +5,7 @@ import { runCdktfOkta } from "../lib/cli/program";
 import { terraformOnPath } from "../lib/test-provider/harness";
 import { terraformVersion } from "../lib/test-provider/terraform-validate";
 import { CORPUS_DIR, FIXTURE_SCHEMAS } from "./fixtures/validator/helpers";
+import { terraformGate } from "./terraform-gate";
 
 /** Runs `cdktf-okta validate` and captures what it writes. */
 async function run(...args: string[]): Promise<{ status: number; out: string; err: string }> {
@@ -120,7 +121,7 @@ test("exits 2 when the schema snapshots cannot be loaded", async () => {
   expect(await run("--schema", dir, CORPUS_DIR)).toEqual({ status: 2, out: "", err: expect.stringContaining(`cannot read the schema snapshot directory ${dir}`) });
 });
 
-const describeTerraform = terraformOnPath() ? describe : describe.skip;
+const describeTerraform = terraformGate("the validate command with terraform").describe;
 
 describeTerraform("with terraform on PATH", () => {
   const oktaStack = (resource: object) => ({

@@ -10,21 +10,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { TerraformVariable, Testing } from "cdktf";
 import { OktaApp, OktaGroup, OktaGroupRule, OktaIdentitySource, OktaIdentitySourceImport, OktaOrgStack, OktaUser, OktaUserSchemaProperty } from "../lib";
-import { TerraformResult, TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformResult, TerraformSandbox, planCounts } from "../lib/test-provider/harness";
 import { runCdktfOkta } from "../lib/cli/program";
 import { everything } from "./fixtures/all-features";
 import { workshop } from "./fixtures/workshop/workshop";
+import { terraformGate } from "./terraform-gate";
 
 const ROOT = path.resolve(__dirname, "..");
-const TERRAFORM = terraformOnPath();
-const REQUIRED = process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1";
+const gate = terraformGate("the Terraform suite");
+const TERRAFORM = gate.terraform;
 const REPORT = process.env.CDKTF_OKTA_TERRAFORM_REPORT;
-
-if (!TERRAFORM) {
-  console.log(
-    `Terraform suite skipped: no terraform binary on PATH (install terraform 1.11 to run it)${REQUIRED ? "; CDKTF_OKTA_REQUIRE_TERRAFORM=1, so this fails" : ""}.`,
-  );
-}
 
 /** Seconds of each terraform step, by scenario, for the closing report. */
 const timings: Record<string, Record<string, number>> = {};
@@ -79,13 +74,7 @@ function seedImports(sandbox: TerraformSandbox, tf: any): void {
   }
 }
 
-const describeTerraform = TERRAFORM ? describe : describe.skip;
-
-if (REQUIRED && !TERRAFORM) {
-  test("terraform is on PATH (CDKTF_OKTA_REQUIRE_TERRAFORM=1)", () => {
-    throw new Error("CDKTF_OKTA_REQUIRE_TERRAFORM=1 but there is no terraform on PATH: the Terraform suite cannot run.");
-  });
-}
+const describeTerraform = gate.describe;
 
 describeTerraform("terraform judges the main job's stacks", () => {
   let outdir: string;

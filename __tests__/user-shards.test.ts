@@ -9,9 +9,10 @@ import * as path from "node:path";
 import { App, Testing } from "cdktf";
 import { OktaApp, OktaCloudWorkspacesStack, OktaGroup, OktaOrgStack, OktaOrgStackProps, OktaUser, OktaUserSchemaProperty, SchemaValidator, loadDirectory } from "../lib";
 import { shardOf } from "../lib/core/shards";
-import { TerraformSandbox, planCounts, terraformOnPath } from "../lib/test-provider/harness";
+import { TerraformSandbox, planCounts } from "../lib/test-provider/harness";
 import { runCost } from "../lib/cli/commands/cost";
 import { problems, synthJson } from "./util";
+import { terraformGate } from "./terraform-gate";
 
 const PEOPLE = ["ada", "bird", "cleo", "dora", "emil", "fox", "gus", "hana", "ivo", "juno"];
 
@@ -215,11 +216,7 @@ describe("OktaCloudWorkspacesStack with user shards", () => {
   });
 });
 
-const describeTerraform = terraformOnPath() ? describe : describe.skip;
-if (!terraformOnPath()) {
-  if (process.env.CDKTF_OKTA_REQUIRE_TERRAFORM === "1") throw new Error("CDKTF_OKTA_REQUIRE_TERRAFORM=1 but no terraform binary is on PATH: the user shard plans cannot run.");
-  console.log("user shards through terraform: skipped, no terraform binary on PATH.");
-}
+const describeTerraform = terraformGate("the user shard plans").describe;
 
 describeTerraform("user shards through terraform and the test provider", () => {
   test("the org and its shards apply in order; a second plan changes nothing; a change to one user plans only its shard", async () => {
