@@ -136,19 +136,18 @@ function credentialValues(): (readonly [string, string])[] {
 }
 
 /**
- * Whether a string may be a pasted secret (a webhook URL, or the value of a credential environment
- * variable now set): false rules it out. Every webhook URL has a slash, so most strings are ruled out
+ * Whether a string may be a pasted secret (a webhook URL, or the value of one of `credentials`, by
+ * default the credential environment variables now set): false rules it out. Every webhook URL has a slash, so most strings are ruled out
  * without WEBHOOK_URL.
  */
-export function pastedSecretSuspect(): (value: string) => boolean {
-  const credentials = credentialValues();
+export function pastedSecretSuspect(credentials = credentialValues()): (value: string) => boolean {
   return (value) => (value.includes("/") && WEBHOOK_URL.test(value)) || credentials.some(([, secret]) => value.includes(secret));
 }
 
 /** Webhook URLs and the values of credential environment variables, wherever they appear in the JSON. */
 function pastedSecrets(file: string, tf: unknown): Problem[] {
   const credentials = credentialValues();
-  const suspect = pastedSecretSuspect();
+  const suspect = pastedSecretSuspect(credentials);
   // A first pass only asks whether there is anything to report; the second, which knows where each value is, runs only then.
   if (!holdsString(tf, suspect)) return [];
   const problems: Problem[] = [];

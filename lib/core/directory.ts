@@ -179,9 +179,9 @@ export class OktaDirectory extends TerraformElement {
     } finally {
       this.mergedByStack = false;
     }
-    const rendered = this.render();
-    // The users were looked at for tokens as they were rendered (render's usersHoldTokens).
-    const own = this.usersHoldTokens || containsToken(rendered, rendered.resource?.okta_user)
+    const { rendered, usersHoldTokens } = this.renderWithTokens();
+    // The users were looked at for tokens as they were rendered.
+    const own = usersHoldTokens || containsToken(rendered, rendered.resource?.okta_user)
       ? Tokenization.resolve(rendered, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })
       : rendered;
     for (const [type, byName] of Object.entries<Record<string, unknown>>(own.resource ?? {})) {
@@ -201,19 +201,18 @@ export class OktaDirectory extends TerraformElement {
   }
 
   private mergedByStack = false;
-  /** Whether the last render gave a user an attribute that holds a token. */
-  private usersHoldTokens = false;
 
   private render(): Record<string, any> {
+    return this.renderWithTokens().rendered;
+  }
+
+  /** The rendered users, groups and memberships, and whether any user's attributes hold a token. */
+  private renderWithTokens(): { rendered: Record<string, any>; usersHoldTokens: boolean } {
     const production = isProduction(this);
     const lifecycle = production ? { prevent_destroy: true } : undefined;
-    // (Counted as they are filled: Object.keys of 100,000 users is a list of 100,000 names.)
     const users: Record<string, unknown> = {};
-    let userCount = 0;
     const groups: Record<string, unknown> = {};
-    let groupCount = 0;
     const memberships: Record<string, unknown> = {};
-    let membershipCount = 0;
     let usersHoldTokens = false;
     const imports: { to: string; id: string }[] = [];
     const moved: { from: string; to: string }[] = [];
@@ -231,7 +230,6 @@ export class OktaDirectory extends TerraformElement {
       }
       if (lifecycle) attributes.lifecycle = lifecycle;
       users[user.address] = attributes;
-      userCount++;
     }
     for (const group of this.groups) {
       const attributes = group.renderAttributes();
@@ -246,17 +244,10 @@ export class OktaDirectory extends TerraformElement {
         if (!group.hasResource) {
           if (lifecycle) attributes.lifecycle = lifecycle;
           groups[group.address] = attributes;
-          groupCount++;
         }
       }
       const here = this.membersHere(group);
-      if (here.members.size > 0) {
-        const rendered = GroupMemberships.render(here, userIdExpression);
-        for (const name in rendered) {
-          memberships[name] = rendered[name];
-          membershipCount++;
-        }
-      }
+      if (here.members.size > 0) Object.assign(memberships, GroupMemberships.render(here, userIdExpression));
     }
     for (const rule of this.rules) {
       const address = rule.construct.node.id;
@@ -285,15 +276,14 @@ export class OktaDirectory extends TerraformElement {
     }
 
     const resource: Record<string, unknown> = {};
-    if (userCount > 0) resource.okta_user = users;
-    if (groupCount > 0) resource.okta_group = groups;
-    // (A user shard's renderShard adds the memberships of its users.)
-    if (membershipCount > 0 || (shard && hasKeys(memberships))) resource.okta_group_memberships = memberships;
-    this.usersHoldTokens = usersHoldTokens;
+    // (hasKeys, not Object.keys: that of 100,000 users is a list of 100,000 names.)
+    if (hasKeys(users)) resource.okta_user = users;
+    if (hasKeys(groups)) resource.okta_group = groups;
+    if (hasKeys(memberships)) resource.okta_group_memberships = memberships;
     if (Object.keys(resource).length > 0) out.resource = resource;
     if (imports.length > 0) out.import = imports;
     if (moved.length > 0) out.moved = moved;
-    return out;
+    return { rendered: out, usersHoldTokens };
   }
 
   // ---------------------------------------------------------------- user shards

@@ -146,13 +146,13 @@ export class OktaApp extends App {
       schemaProblems(stacks.map(({ file, tf }) => ({ path: path.relative(process.cwd(), file), json: tf, depth: kept(stacks, file)?.depth })));
     // Terraform judges (in its worker) while the built-in checks run; its verdict counts only when they found nothing.
     const judged = verdict ? judgeableStacks(inMemory) : [];
-    if (verdict && judged.length > 0) verdict.judge(judged.map(({ file }) => stackDirOf(file)), terraformSamples(judged));
+    const judgedDirs = judged.map(({ file }) => stackDirOf(file));
+    if (verdict && judged.length > 0) verdict.judge(judgedDirs, terraformSamples(judged));
     const builtin = [checkSecrets, ...(this.validate === false ? [] : [checkSchemas])];
     const clean = builtin.every((check) => check({ outdir: this.outdir, stacks: inMemory }).length === 0);
     this.checkOutput({ outdir: this.outdir, stacks: parsed }, [...(clean ? [] : builtin), ...this.outputChecks]);
     if (verdict && judged.length > 0) {
-      const dirs = judged.map(({ file }) => stackDirOf(file));
-      this.checkOutput({ outdir: this.outdir, stacks: inMemory }, [() => verdictProblems(dirs, () => verdict.problems())]);
+      this.checkOutput({ outdir: this.outdir, stacks: inMemory }, [() => verdictProblems(judgedDirs, () => verdict.problems())]);
     }
   }
 
